@@ -1,0 +1,110 @@
+package io.textgan.core;
+
+import io.textgan.core.api.Generator;
+import io.textgan.core.api.ModelConfig;
+import io.textgan.core.api.ModelProvider;
+import io.textgan.core.api.ModelRegistry;
+import io.textgan.core.api.TextEncoder;
+import io.textgan.core.checkpoint.ArrayFile;
+import io.textgan.core.checkpoint.Json;
+import io.textgan.core.checkpoint.Manifest;
+import io.textgan.core.data.Vocabulary;
+import io.textgan.core.nn.Init;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * What turns a sentence into an image: the configuration, the vocabulary, the text encoder and the generator.
+ * This is what a checkpoint must hold for {@code gan generate}, and what a Java program loads to generate.
+ */
+public final class TextToImageModel {
+    static final String CONFIG_FILE = "model.json";
+    static final String VOCABULARY_FILE = "vocabulary.json";
+    static final String TEXT_ENCODER_FILE = "text-encoder.bin";
+    static final String GENERATOR_FILE = "generator.bin";
+
+    private final ModelConfig config;
+    private final Vocabulary vocabulary;
+    private final TextEncoder textEncoder;
+    private final Generator generator;
+
+    public TextToImageModel(ModelConfig config, Vocabulary vocabulary, TextEncoder textEncoder, Generator generator) {
+        if (config.vocabularySize() != vocabulary.size()) {
+            throw new IllegalArgumentException("config vocabularySize " + config.vocabularySize()
+                    + " differs from the vocabulary's " + vocabulary.size());
+        }
+        this.config = config;
+        this.vocabulary = vocabulary;
+        this.textEncoder = textEncoder;
+        this.generator = generator;
+    }
+
+    /** A freshly initialised model from registered providers; the same seed gives the same weights. */
+    public static TextToImageModel create(ModelConfig config, Vocabulary vocabulary, Random rng) {
+        TextEncoder encoder = ModelRegistry.get(ModelProvider.TextEncoderProvider.class, config.textEncoder()).create(config, rng);
+        Generator generator = ModelRegistry.get(ModelProvider.GeneratorProvider.class, config.generator()).create(config, rng);
+        return new TextToImageModel(config, vocabulary, encoder, generator);
+    }
+
+    public ModelConfig config() {
+        return config;
+    }
+
+    public Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    public TextEncoder textEncoder() {
+        return textEncoder;
+    }
+
+    public Generator generator() {
+        return generator;
+    }
+
+    /** Sentence vectors [N, textSize] for captions, in inference mode. */
+    public INDArray encode(List<String> captions) {
+        return textEncoder.encode(vocabulary.encode(captions, config.maxTokens()), false);
+    }
+
+    /** Standard normal noise [n, noiseSize] from the given random source. */
+    public INDArray noise(int n, Random rng) {
+        return Init.normal(rng, 1.0, n, config.noiseSize());
+    }
+
+    /** Images [N, 3, S, S] in [-1, 1], one per prompt, from the given noise rows. */
+    public INDArray generate(List<String> prompts, INDArray noise) {
+        if (prompts.size() != noise.size(0)) {
+            throw new IllegalArgumentException(prompts.size() + " prompts but " + noise.size(0) + " noise rows");
+        }
+        return generator.generate(noise, encode(prompts), false);
+    }
+
+    /** Writes the four files generation needs into {@code dir}, which must exist. */
+    public void save(Path dir) throws IOException {
+        Json.write(dir.resolve(CONFIG_FILE), config);
+        Json.write(dir.resolve(VOCABULARY_FILE), vocabulary.words());
+        ArrayFile.write(dir.resolve(TEXT_ENCODER_FILE), ArrayFile.of(textEncoder.parameters()));
+        ArrayFile.write(dir.resolve(GENERATOR_FILE), ArrayFile.of(generator.parameters()));
+    }
+
+    /** Loads a model saved by {@link #save} (a checkpoint directory), checking its manifest first if it has one. */
+    public static TextToImageModel load(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new IOException("no model directory at " + dir);
+        }
+        Manifest.verifyIfPresent(dir);
+        ModelConfig config = Json.read(dir.resolve(CONFIG_FILE), ModelConfig.class);
+        @SuppressWarnings("unchecked")
+        List<String> words = Json.read(dir.resolve(VOCABULARY_FILE), List.class);
+        TextToImageModel model = create(config, new Vocabulary(words), new Random(0));
+        ArrayFile.readInto(dir.resolve(TEXT_ENCODER_FILE), ArrayFile.of(model.textEncoder.parameters()));
+        ArrayFile.readInto(dir.resolve(GENERATOR_FILE), ArrayFile.of(model.generator.parameters()));
+        return model;
+    }
+}

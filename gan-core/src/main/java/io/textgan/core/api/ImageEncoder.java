@@ -1,0 +1,11 @@
+package io.textgan.core.api;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Maps images [N, 3, S, S] to vectors [N, outputSize] in the text encoder's space, for image–text matching. */
+public interface ImageEncoder extends Network {
+
+    INDArray encode(INDArray images, boolean training);
+
+    void backward(INDArray gradVectors);
+}

@@ -1,0 +1,62 @@
+package io.textgan.core.api;
+
+/**
+ * The shape of a text-to-image model: everything needed to rebuild its networks before loading their weights.
+ *
+ * @param generator         registered generator name
+ * @param discriminator     registered discriminator name
+ * @param textEncoder       registered text encoder name
+ * @param imageSize         side S of the square RGB images, a power of two from 8 up
+ * @param noiseSize         length of the noise vector z
+ * @param conditionSize     size of the projected text vector inside G and D
+ * @param ngf               generator width (the last hidden layer has ngf channels)
+ * @param ndf               discriminator width (the first layer has ndf channels)
+ * @param vocabularySize    token table size, including padding and the unknown-word token
+ * @param embeddingSize     word embedding size
+ * @param textSize          sentence vector size (the recurrent layer's hidden size)
+ * @param pooling           how the sentence vector is read from the hidden states: "mean" or "last"
+ * @param maxTokens         captions are cut to this many tokens
+ */
+public record ModelConfig(String generator, String discriminator, String textEncoder,
+                          int imageSize, int noiseSize, int conditionSize, int ngf, int ndf,
+                          int vocabularySize, int embeddingSize, int textSize, String pooling, int maxTokens) {
+
+    public ModelConfig {
+        requireName("generator", generator);
+        requireName("discriminator", discriminator);
+        requireName("textEncoder", textEncoder);
+        if (imageSize < 8 || Integer.bitCount(imageSize) != 1) {
+            throw new IllegalArgumentException("imageSize must be a power of two, at least 8: " + imageSize);
+        }
+        requirePositive("noiseSize", noiseSize);
+        requirePositive("conditionSize", conditionSize);
+        requirePositive("ngf", ngf);
+        requirePositive("ndf", ndf);
+        if (vocabularySize < 2) {
+            throw new IllegalArgumentException("vocabularySize must be at least 2: " + vocabularySize);
+        }
+        requirePositive("embeddingSize", embeddingSize);
+        requirePositive("textSize", textSize);
+        if (!"mean".equals(pooling) && !"last".equals(pooling)) {
+            throw new IllegalArgumentException("pooling must be mean or last: " + pooling);
+        }
+        requirePositive("maxTokens", maxTokens);
+    }
+
+    private static void requireName(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + " must be named");
+        }
+    }
+
+    private static void requirePositive(String field, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(field + " must be positive: " + value);
+        }
+    }
+
+    public ModelConfig withVocabularySize(int size) {
+        return new ModelConfig(generator, discriminator, textEncoder, imageSize, noiseSize, conditionSize, ngf, ndf,
+                size, embeddingSize, textSize, pooling, maxTokens);
+    }
+}

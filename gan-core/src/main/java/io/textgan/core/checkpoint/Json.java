@@ -1,0 +1,42 @@
+package io.textgan.core.checkpoint;
+
+import org.nd4j.shade.jackson.databind.DeserializationFeature;
+import org.nd4j.shade.jackson.databind.ObjectMapper;
+import org.nd4j.shade.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** The one JSON form of configurations and run state (Jackson, as bundled with ND4J). */
+public final class Json {
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private Json() {
+    }
+
+    public static void write(Path file, Object value) throws IOException {
+        MAPPER.writeValue(file.toFile(), value);
+    }
+
+    public static <T> T read(Path file, Class<T> type) throws IOException {
+        try {
+            return MAPPER.readValue(file.toFile(), type);
+        } catch (org.nd4j.shade.jackson.core.JacksonException e) {
+            throw new IOException(file.getFileName() + " is not valid: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public static String toString(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static <T> T fromString(String json, Class<T> type) throws IOException {
+        return MAPPER.readValue(json, type);
+    }
+}

@@ -1,0 +1,28 @@
+package io.textgan.core.nn;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.List;
+
+/**
+ * A differentiable layer. {@link #forward} keeps what {@link #backward} needs; backward takes
+ * dLoss/dOutput of the latest forward, adds the parameter gradients to each {@link Parameter} and
+ * returns dLoss/dInput (the "external error" that flows into the previous network).
+ */
+public interface Layer {
+
+    INDArray forward(INDArray input, boolean training);
+
+    INDArray backward(INDArray gradOutput);
+
+    /** Trainable weights and saved buffers, with names unique within the network. */
+    default List<Parameter> parameters() {
+        return List.of();
+    }
+
+    /** Output shape (without the batch dimension) for an input shape (without the batch dimension). */
+    long[] outputShape(long[] inputShape);
+
+    /** One line for summaries, e.g. {@code Conv2d(64->128, k4 s2 p1)}. */
+    String describe();
+}

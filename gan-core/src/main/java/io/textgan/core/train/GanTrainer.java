@@ -1,0 +1,137 @@
+package io.textgan.core.train;
+
+import io.textgan.core.TextToImageModel;
+import io.textgan.core.api.Discriminator;
+import io.textgan.core.api.GanLoss;
+import io.textgan.core.api.Generator;
+import io.textgan.core.api.LossGradient;
+import io.textgan.core.data.Batch;
+import io.textgan.core.data.BatchSampler;
+import io.textgan.core.nn.AdamOptimizer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * GAN-CLS training (Reed et al. 2016, <a href="https://arxiv.org/abs/1605.05396">arXiv:1605.05396</a>). Each step
+ * updates the discriminator on (real, right text) → real, (real, wrong text) → fake and (generated, right text) →
+ * fake, the last two weighted ½; then the generator through the discriminator's gradient with respect to its input.
+ * The text encoder is frozen here (see {@link TextEncoderPretrainer}).
+ */
+public final class GanTrainer {
+    private final TextToImageModel model;
+    private final Discriminator discriminator;
+    private final GanLoss loss;
+    private final TrainingConfig config;
+    private final List<TrainingListener> listeners;
+    private final AdamOptimizer generatorOptimizer;
+    private final AdamOptimizer discriminatorOptimizer;
+    private int step;
+
+    public GanTrainer(TextToImageModel model, Discriminator discriminator, GanLoss loss, TrainingConfig config,
+                      List<TrainingListener> listeners) {
+        this.model = model;
+        this.discriminator = discriminator;
+        this.loss = loss;
+        this.config = config;
+        this.listeners = List.copyOf(listeners);
+        this.generatorOptimizer = new AdamOptimizer(model.generator().parameters(), config.learningRateG(), config.beta1(), config.beta2());
+        this.discriminatorOptimizer = new AdamOptimizer(discriminator.parameters(), config.learningRateD(), config.beta1(), config.beta2());
+    }
+
+    /** Trains for the configured epochs (or until maxSteps) and returns the number of GAN steps taken. */
+    public int fit(BatchSampler sampler) {
+        for (int epoch = 1; epoch <= config.epochs() && !reachedMaxSteps(); epoch++) {
+            int batches = sampler.batchesPerEpoch();
+            for (TrainingListener l : listeners) {
+                l.onEpochStart(epoch, batches);
+            }
+            int batchIndex = 0;
+            for (Batch batch : sampler.epoch(epoch, 0)) {
+                long start = System.nanoTime();
+                double[] losses = step(batch);
+                batchIndex++;
+                var report = new TrainingListener.StepReport(epoch, step, batchIndex, batches, losses[0], losses[1],
+                        batch.size(), (System.nanoTime() - start) / 1e9);
+                listeners.forEach(l -> l.onStep(report));
+                if (reachedMaxSteps()) {
+                    break;
+                }
+            }
+            for (TrainingListener l : listeners) {
+                try {
+                    l.onEpochEnd(this, epoch);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return step;
+    }
+
+    private boolean reachedMaxSteps() {
+        return config.maxSteps() > 0 && step >= config.maxSteps();
+    }
+
+    /** One GAN-CLS step; returns {discriminator loss, generator loss}. */
+    double[] step(Batch batch) {
+        int maxTokens = model.config().maxTokens();
+        INDArray text = model.textEncoder().encode(model.vocabulary().encode(batch.captions(), maxTokens), false);
+        INDArray wrongText = model.textEncoder().encode(model.vocabulary().encode(batch.mismatchedCaptions(), maxTokens), false);
+        Generator generator = model.generator();
+        INDArray fake = generator.generate(model.noise(batch.size(), new Random(config.seed() * 7_919L + step)), text, true);
+
+        discriminator.zeroGradients();
+        LossGradient real = loss.discriminator(discriminator.score(batch.images(), text, true), true);
+        discriminator.backward(real.gradient());
+        LossGradient mismatched = loss.discriminator(discriminator.score(batch.images(), wrongText, true), false);
+        discriminator.backward(mismatched.gradient().muli(0.5));
+        LossGradient generated = loss.discriminator(discriminator.score(fake, text, true), false);
+        discriminator.backward(generated.gradient().muli(0.5));
+        double discriminatorLoss = real.loss() + 0.5 * (mismatched.loss() + generated.loss());
+        requireFinite(discriminatorLoss, "discriminator");
+        discriminatorOptimizer.step();
+
+        LossGradient fooled = loss.generator(discriminator.score(fake, text, true));
+        requireFinite(fooled.loss(), "generator");
+        generator.backward(discriminator.backward(fooled.gradient()));
+        generatorOptimizer.step();
+        step++;
+        return new double[]{discriminatorLoss, fooled.loss()};
+    }
+
+    private void requireFinite(double value, String network) {
+        if (!Double.isFinite(value)) {
+            throw new TrainingDivergedException("the " + network + " loss became " + value + " at step " + (step + 1)
+                    + "; try lower learning rates (--lr-g, --lr-d)");
+        }
+    }
+
+    public TextToImageModel model() {
+        return model;
+    }
+
+    public Discriminator discriminator() {
+        return discriminator;
+    }
+
+    public AdamOptimizer generatorOptimizer() {
+        return generatorOptimizer;
+    }
+
+    public AdamOptimizer discriminatorOptimizer() {
+        return discriminatorOptimizer;
+    }
+
+    public TrainingConfig config() {
+        return config;
+    }
+
+    /** GAN steps completed. */
+    public int step() {
+        return step;
+    }
+}

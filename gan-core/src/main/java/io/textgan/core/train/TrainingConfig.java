@@ -1,0 +1,57 @@
+package io.textgan.core.train;
+
+/**
+ * How to train: written to {@code RUN/config.json} with the model configuration.
+ *
+ * @param epochs             passes over the data
+ * @param maxSteps           stop after this many GAN steps (0: no limit, run all epochs)
+ * @param batchSize          images per step
+ * @param seed               fixes weights, data order, noise and samples
+ * @param learningRateG      Adam learning rate of the generator
+ * @param learningRateD      Adam learning rate of the discriminator
+ * @param beta1              Adam β1 (0.5 for GANs, as DCGAN)
+ * @param beta2              Adam β2
+ * @param encoderSteps       image–text matching pre-training steps of the text encoder (0: none)
+ * @param encoderLearningRate Adam learning rate of that pre-training
+ * @param imageEncoder       registered image encoder used only for that pre-training
+ * @param samplesPerPrompt   columns of the per-epoch sample grid
+ * @param keepCheckpoints    how many epoch checkpoints to keep (older ones are deleted)
+ */
+public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed, double learningRateG,
+                             double learningRateD, double beta1, double beta2, int encoderSteps,
+                             double encoderLearningRate, String imageEncoder, int samplesPerPrompt,
+                             int keepCheckpoints) {
+
+    public TrainingConfig {
+        positive("epochs", epochs);
+        if (maxSteps < 0) {
+            throw new IllegalArgumentException("maxSteps must not be negative: " + maxSteps);
+        }
+        if (batchSize < 2) {
+            throw new IllegalArgumentException("batchSize must be at least 2: " + batchSize);
+        }
+        rate("learningRateG", learningRateG);
+        rate("learningRateD", learningRateD);
+        rate("encoderLearningRate", encoderLearningRate);
+        if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
+            throw new IllegalArgumentException("Adam betas must be in [0, 1): " + beta1 + ", " + beta2);
+        }
+        if (encoderSteps < 0) {
+            throw new IllegalArgumentException("encoderSteps must not be negative: " + encoderSteps);
+        }
+        positive("samplesPerPrompt", samplesPerPrompt);
+        positive("keepCheckpoints", keepCheckpoints);
+    }
+
+    private static void positive(String name, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be positive: " + value);
+        }
+    }
+
+    private static void rate(String name, double value) {
+        if (!(value > 0 && value < 1)) {
+            throw new IllegalArgumentException(name + " must be in (0, 1): " + value);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.textgan.core.nn;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every layer's backward agrees with central differences of L = Σ forward(x) ⊙ R. */
+class LayerGradientTest {
+    private final Random rng = new Random(7);
+
+    private INDArray random(long... shape) {
+        return Init.normal(rng, 1.0, shape);
+    }
+
+    private void assertGradientsMatch(Layer layer, INDArray input) {
+        INDArray output = layer.forward(input, true);
+        INDArray r = random(output.shape());
+        layer.parameters().forEach(Parameter::zeroGradient);
+        INDArray gradInput = layer.backward(r);
+        List<GradientCheck.Target> targets = new ArrayList<>();
+        if (gradInput != null) {
+            targets.add(new GradientCheck.Target("input", input, gradInput));
+        }
+        for (Parameter p : layer.parameters()) {
+            if (p.isTrainable()) {
+                targets.add(new GradientCheck.Target(p.name(), p.value(), p.gradient()));
+            }
+        }
+        List<GradientCheck.Mismatch> failures = GradientCheck.check(
+                () -> layer.forward(input, true).mul(r).sumNumber().doubleValue(), targets, 12, 1e-2, 2e-2, 1e-3, rng);
+        assertTrue(failures.isEmpty(), () -> layer.describe() + ": " + failures);
+    }
+
+    @Test
+    void dense() {
+        assertGradientsMatch(new Dense("fc", 5, 3, true, random(5, 3)), random(4, 5));
+    }
+
+    @Test
+    void conv2dWithAndWithoutBias() {
+        assertGradientsMatch(new Conv2d("c", 2, 3, 4, 2, 1, true, random(4, 4, 2, 3).muli(0.3)), random(2, 2, 8, 8));
+        assertGradientsMatch(new Conv2d("c", 3, 2, 1, 1, 0, false, random(1, 1, 3, 2)), random(2, 3, 4, 4));
+    }
+
+    @Test
+    void deconv2dWithAndWithoutBias() {
+        Deconv2d withBias = new Deconv2d("d", 3, 2, 4, 2, 1, true, random(4, 4, 2, 3).muli(0.3));
+        assertEquals(8, withBias.forward(random(2, 3, 4, 4), false).size(2));
+        assertGradientsMatch(withBias, random(2, 3, 4, 4));
+        assertGradientsMatch(new Deconv2d("d", 2, 3, 4, 2, 1, false, random(4, 4, 3, 2).muli(0.3)), random(2, 2, 4, 4));
+    }
+
+    @Test
+    void batchNormOverChannelsAndFeatures() {
+        assertGradientsMatch(new BatchNorm("bn", 3), random(4, 3, 3, 3));
+        assertGradientsMatch(new BatchNorm("bn", 5), random(6, 5));
+    }
+
+    @Test
+    void batchNormNormalisesInTrainingAndUsesRunningStatisticsInInference() {
+        BatchNorm bn = new BatchNorm("bn", 2);
+        INDArray x = random(64, 2, 4, 4).muli(3).addi(5);
+        INDArray y = bn.forward(x, true);
+        assertEquals(0, y.meanNumber().doubleValue(), 1e-4);
+        assertEquals(1, y.varNumber().doubleValue(), 1e-2);
+        for (int i = 0; i < 100; i++) {
+            bn.forward(x, true);
+        }
+        assertEquals(0, bn.forward(x, false).meanNumber().doubleValue(), 1e-2);
+    }
+
+    @Test
+    void activations() {
+        INDArray awayFromKink = random(3, 7).addi(Nd4j.rand(DataType.FLOAT, 3, 7).gt(0.5).castTo(DataType.FLOAT).subi(0.5).muli(0.5));
+        assertGradientsMatch(Activation.leakyRelu(0.2), awayFromKink);
+        assertGradientsMatch(Activation.relu(), awayFromKink);
+        assertGradientsMatch(Activation.tanh(), random(3, 7));
+    }
+
+    @Test
+    void lstmThroughTime() {
+        assertGradientsMatch(new Lstm("lstm", 3, 4, random(3, 16).muli(0.5), random(4, 16).muli(0.5)), random(5, 2, 3));
+    }
+
+    @Test
+    void embeddingAccumulatesRepeatedTokens() {
+        Embedding embedding = new Embedding("e", 4, 3, random(4, 3));
+        INDArray ids = Nd4j.createFromArray(new float[][]{{1, 1}, {3, 0}});
+        INDArray out = embedding.forward(ids, true);
+        assertEquals(List.of(2L, 2L, 3L), List.of(out.size(0), out.size(1), out.size(2)));
+        embedding.backward(Nd4j.ones(DataType.FLOAT, 2, 2, 3));
+        INDArray grad = embedding.parameters().get(0).gradient();
+        assertEquals(2.0, grad.getDouble(1, 0), 1e-6);
+        assertEquals(0.0, grad.getDouble(2, 0), 1e-6);
+    }
+
+    @Test
+    void sequentialReshapeChain() {
+        Layer net = new Sequential(List.of(new Dense("fc", 6, 8, false, random(6, 8)), new Reshape(2, 2, 2),
+                new BatchNorm("bn", 2), Activation.tanh()));
+        assertGradientsMatch(net, random(4, 6));
+    }
+}

@@ -1,0 +1,92 @@
+package io.textgan.models;
+
+import io.textgan.core.api.Discriminator;
+import io.textgan.core.api.Generator;
+import io.textgan.core.api.ImageEncoder;
+import io.textgan.core.api.ModelConfig;
+import io.textgan.core.api.ModelProvider;
+import io.textgan.core.api.TextEncoder;
+import io.textgan.models.dcgan.DcganGenerator;
+import io.textgan.models.dcgan.GanClsDiscriminator;
+import io.textgan.models.text.ConvImageEncoder;
+import io.textgan.models.text.LstmTextEncoder;
+
+import java.util.Random;
+
+/** The {@link java.util.ServiceLoader} providers of this module's networks. */
+public final class Providers {
+    private Providers() {
+    }
+
+    /** {@code dcgan}: {@link DcganGenerator}. */
+    public static final class Dcgan implements ModelProvider.GeneratorProvider {
+        @Override
+        public String name() {
+            return "dcgan";
+        }
+
+        @Override
+        public String description() {
+            return "GAN-CLS / DCGAN generator: noise + projected text, FC to 4x4, transposed convolutions with batch norm";
+        }
+
+        @Override
+        public Generator create(ModelConfig config, Random rng) {
+            return new DcganGenerator(config, rng);
+        }
+    }
+
+    /** {@code gan-cls}: {@link GanClsDiscriminator}. */
+    public static final class GanCls implements ModelProvider.DiscriminatorProvider {
+        @Override
+        public String name() {
+            return "gan-cls";
+        }
+
+        @Override
+        public String description() {
+            return "GAN-CLS discriminator: strided convolutions, text vector tiled over the 4x4 grid, 1x1 and 4x4 convolutions to a logit";
+        }
+
+        @Override
+        public Discriminator create(ModelConfig config, Random rng) {
+            return new GanClsDiscriminator(config, rng);
+        }
+    }
+
+    /** {@code lstm}: {@link LstmTextEncoder}. */
+    public static final class Lstm implements ModelProvider.TextEncoderProvider {
+        @Override
+        public String name() {
+            return "lstm";
+        }
+
+        @Override
+        public String description() {
+            return "word embedding + LSTM, sentence vector = mean of hidden states (or the last one)";
+        }
+
+        @Override
+        public TextEncoder create(ModelConfig config, Random rng) {
+            return new LstmTextEncoder(config, rng);
+        }
+    }
+
+    /** {@code conv}: {@link ConvImageEncoder}. */
+    public static final class Conv implements ModelProvider.ImageEncoderProvider {
+        @Override
+        public String name() {
+            return "conv";
+        }
+
+        @Override
+        public String description() {
+            return "small CNN image encoder for image-text matching pre-training of the text encoder";
+        }
+
+        @Override
+        public ImageEncoder create(ModelConfig config, Random rng) {
+            return new ConvImageEncoder(config, rng);
+        }
+    }
+}
