@@ -1,0 +1,18 @@
+package io.textgan.cli.command;
+
+import picocli.CommandLine.Command;
+
+/** {@code gan}: text-to-image GANs from the command line. */
+@Command(name = "gan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Train text-to-image GANs (GAN-CLS) and generate images from sentences.",
+        subcommands = {TrainCommand.class, GenerateCommand.class, EvaluateCommand.class, ModelsCommand.class,
+                SummaryCommand.class})
+public final class GanCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

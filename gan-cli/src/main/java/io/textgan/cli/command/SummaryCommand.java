@@ -1,0 +1,51 @@
+package io.textgan.cli.command;
+
+import io.textgan.core.TextToImageModel;
+import io.textgan.core.api.Discriminator;
+import io.textgan.core.api.ModelProvider;
+import io.textgan.core.api.ModelRegistry;
+import io.textgan.core.api.Network;
+import io.textgan.core.checkpoint.RunDirectory;
+import io.textgan.core.nn.LayerSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.concurrent.Callable;
+
+/** {@code gan summary}: each network of a run layer by layer, with output shapes and parameter counts. */
+@Command(name = "summary", mixinStandardHelpOptions = true, description = "Print a run's networks layer by layer.")
+public final class SummaryCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--run", required = true, description = "Run directory written by 'gan train'.")
+    Path run;
+
+    @Override
+    public Integer call() throws IOException {
+        TextToImageModel model = TextToImageModel.load(new RunDirectory(run).latestCheckpoint());
+        Discriminator discriminator = ModelRegistry.get(ModelProvider.DiscriminatorProvider.class,
+                model.config().discriminator()).create(model.config(), new Random(0));
+        PrintWriter out = spec.commandLine().getOut();
+        long total = print(out, "text encoder (" + model.config().textEncoder() + ")", model.textEncoder())
+                + print(out, "generator (" + model.config().generator() + ")", model.generator())
+                + print(out, "discriminator (" + model.config().discriminator() + ")", discriminator);
+        out.printf("total trainable parameters: %,d%n", total);
+        return 0;
+    }
+
+    private static long print(PrintWriter out, String title, Network network) {
+        long count = LayerSummary.trainableCount(network.parameters());
+        out.println(title);
+        out.printf("%-12s %-34s %-18s %12s%n", "part", "layer", "output shape", "parameters");
+        network.summary().forEach(out::println);
+        out.printf("%-66s %,12d%n%n", "total", count);
+        return count;
+    }
+}

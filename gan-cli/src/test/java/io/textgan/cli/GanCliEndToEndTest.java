@@ -1,0 +1,156 @@
+package io.textgan.cli;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The real {@code gan} entry point on a tiny model: train, then generate, evaluate and summarise from its checkpoint. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GanCliEndToEndTest {
+    @TempDir
+    Path tmp;
+    Path run;
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result gan(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = GanMain.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    void trainTinyModel() {
+        run = tmp.resolve("run");
+        Result r = gan("train", "--image-size", "16", "--ngf", "4", "--ndf", "4", "--noise-size", "8", "--text-size", "16",
+                "--shapes-count", "64", "--batch-size", "16", "--steps", "6", "--encoder-steps", "3", "--run", run.toString());
+        assertEquals(0, r.code(), r.err());
+    }
+
+    @Test
+    void trainingWritesSamplesCheckpointsAndFiniteLosses() throws IOException {
+        // 64 items / 16 per batch = 4 steps per epoch: 6 steps end inside epoch 2
+        for (String f : List.of("config.json", "train.log", "samples/epoch-0001.png", "samples/epoch-0001.txt",
+                "samples/epoch-0002.png", "checkpoints/latest", "checkpoints/epoch-0002/generator.bin",
+                "checkpoints/epoch-0002/manifest.json")) {
+            assertTrue(Files.exists(run.resolve(f)), f);
+        }
+        BufferedImage grid = ImageIO.read(run.resolve("samples/epoch-0001.png").toFile());
+        assertEquals(8 * 18 + 2, grid.getHeight(), "8 prompt rows of 16 px with gutters");
+        assertEquals(8, Files.readAllLines(run.resolve("samples/epoch-0001.txt")).size());
+        String log = Files.readString(run.resolve("train.log"));
+        Matcher m = Pattern.compile("epoch (\\d) done .* D ([-\\d.NaInfity]+) G ([-\\d.NaInfity]+)").matcher(log);
+        int epochs = 0;
+        while (m.find()) {
+            epochs++;
+            assertTrue(Double.isFinite(Double.parseDouble(m.group(2))) && Double.isFinite(Double.parseDouble(m.group(3))), m.group());
+        }
+        assertEquals(2, epochs, log);
+    }
+
+    @Test
+    void generateWritesOnePngPerImageAndAManifest() throws IOException {
+        Path out = tmp.resolve("generated");
+        Result r = gan("generate", "--run", run.toString(), "--prompt", "a large green square in the center on a white background",
+                "--prompt", "small red circle, top left, black background", "-n", "3", "--seed", "5", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> manifest = Files.readAllLines(out.resolve("manifest.jsonl"));
+        assertEquals(6, manifest.size());
+        assertTrue(manifest.get(0).matches("\\{ ?\"file\" : \"image-0001.png\", \"prompt\" : \"a large green square.*\", \"seed\" : 5 ?}"), manifest.get(0));
+        assertTrue(manifest.get(5).contains("\"seed\" : 10"), manifest.get(5));
+        for (int i = 1; i <= 6; i++) {
+            BufferedImage image = ImageIO.read(out.resolve(String.format("image-%04d.png", i)).toFile());
+            assertEquals(16, image.getWidth());
+        }
+    }
+
+    @Test
+    void generationIsReproducibleFromTheSeed() throws IOException {
+        String prompt = "a big blue diamond in the middle on a gray background";
+        gan("generate", "--run", run.toString(), "--prompt", prompt, "-n", "1", "--seed", "9", "--out", tmp.resolve("a").toString());
+        gan("generate", "--run", run.toString(), "--prompt", prompt, "-n", "1", "--seed", "9", "--out", tmp.resolve("b").toString());
+        assertEquals(-1, Files.mismatch(tmp.resolve("a/image-0001.png"), tmp.resolve("b/image-0001.png")));
+    }
+
+    @Test
+    void gridOption() throws IOException {
+        Path out = tmp.resolve("grid");
+        Result r = gan("generate", "--run", run.toString(), "--prompt", "a red circle on a white background", "-n", "4",
+                "--grid", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        BufferedImage grid = ImageIO.read(out.resolve("grid.png").toFile());
+        assertEquals(4 * 18 + 2, grid.getWidth());
+        assertEquals(4, Files.readAllLines(out.resolve("manifest.jsonl")).size());
+    }
+
+    @Test
+    void evaluateReportsEveryAttribute() {
+        Result r = gan("evaluate", "--run", run.toString(), "--images-per-prompt", "1");
+        assertEquals(0, r.code(), r.err());
+        for (String attribute : List.of("background", "colour", "shape", "size", "position")) {
+            assertTrue(r.out().matches("(?s).*" + attribute + "\\s+\\d+\\.\\d%.*"), r.out());
+        }
+        assertTrue(Files.exists(run.resolve("evaluation.json")));
+    }
+
+    @Test
+    void modelsAndSummary() {
+        Result models = gan("models");
+        assertEquals(0, models.code());
+        assertTrue(models.out().contains("dcgan") && models.out().contains("gan-cls") && models.out().contains("lstm"), models.out());
+        Result summary = gan("summary", "--run", run.toString());
+        assertEquals(0, summary.code(), summary.err());
+        assertTrue(summary.out().contains("LSTM(64->16)"), summary.out());
+        assertTrue(summary.out().contains("total trainable parameters"), summary.out());
+    }
+
+    @Test
+    void userErrorsAreOneLineAndExitTwo() throws IOException {
+        Path emptyFile = Files.writeString(tmp.resolve("empty.txt"), "\n\n");
+        List<String[]> cases = List.of(
+                new String[]{"generate", "--run", run.toString(), "--prompt", "", "--out", tmp.resolve("x").toString()},
+                new String[]{"generate", "--run", run.toString(), "--prompt", "zebra giraffe", "--out", tmp.resolve("x").toString()},
+                new String[]{"generate", "--run", tmp.resolve("missing").toString(), "--prompt", "red circle", "--out", tmp.resolve("x").toString()},
+                new String[]{"generate", "--run", run.toString(), "--prompts", emptyFile.toString(), "--out", tmp.resolve("x").toString()},
+                new String[]{"generate", "--run", run.toString(), "--prompts", tmp.resolve("nope.txt").toString(), "--out", tmp.resolve("x").toString()},
+                new String[]{"train", "--epochs", "many"},
+                new String[]{"train", "--data", "birds", "--run", tmp.resolve("y").toString()},
+                new String[]{"train", "--batch-size", "0", "--run", tmp.resolve("z").toString()},
+                new String[]{"train", "--run", run.toString()},
+                new String[]{"evaluate", "--run", tmp.resolve("missing").toString()},
+                new String[]{"frobnicate"});
+        for (String[] args : cases) {
+            Result r = gan(args);
+            String what = String.join(" ", args) + " -> " + r.err();
+            assertEquals(2, r.code(), what);
+            assertTrue(r.err().startsWith("gan: "), what);
+            assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), what);
+        }
+    }
+
+    @Test
+    void versionAndHelp() {
+        assertEquals(0, gan("--version").code());
+        Result help = gan("--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("train") && help.out().contains("generate"), help.out());
+    }
+}
