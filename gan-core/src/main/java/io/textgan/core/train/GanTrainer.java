@@ -8,6 +8,8 @@ import io.textgan.core.api.LossGradient;
 import io.textgan.core.data.Batch;
 import io.textgan.core.data.BatchSampler;
 import io.textgan.core.nn.AdamOptimizer;
+import io.textgan.core.nn.StepWorkspace;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.IOException;
@@ -52,7 +54,10 @@ public final class GanTrainer {
             int batchIndex = 0;
             for (Batch batch : sampler.epoch(epoch, 0)) {
                 long start = System.nanoTime();
-                double[] losses = step(batch);
+                double[] losses;
+                try (MemoryWorkspace ignored = StepWorkspace.open("gan-step")) {
+                    losses = step(batch);
+                }
                 batchIndex++;
                 var report = new TrainingListener.StepReport(epoch, step, batchIndex, batches, losses[0], losses[1],
                         batch.size(), (System.nanoTime() - start) / 1e9);

@@ -7,6 +7,8 @@ import io.textgan.core.data.BatchSampler;
 import io.textgan.core.data.CaptionedImageSource;
 import io.textgan.core.data.Vocabulary;
 import io.textgan.core.nn.AdamOptimizer;
+import io.textgan.core.nn.StepWorkspace;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.List;
@@ -38,12 +40,15 @@ public final class TextEncoderPretrainer {
         int step = 0;
         for (int epoch = 1; step < steps; epoch++) {
             for (Batch batch : sampler.epoch(-epoch, 0)) {
-                ContrastiveLoss.Result r = loss.compute(imageEncoder.encode(batch.images(), true),
-                        textEncoder.encode(vocabulary.encode(batch.captions(), maxTokens), true));
-                imageEncoder.backward(r.imageGradient());
-                textEncoder.backward(r.textGradient());
-                imageOptimizer.step();
-                textOptimizer.step();
+                ContrastiveLoss.Result r;
+                try (MemoryWorkspace ignored = StepWorkspace.open("encoder-step")) {
+                    r = loss.compute(imageEncoder.encode(batch.images(), true),
+                            textEncoder.encode(vocabulary.encode(batch.captions(), maxTokens), true));
+                    imageEncoder.backward(r.imageGradient());
+                    textEncoder.backward(r.textGradient());
+                    imageOptimizer.step();
+                    textOptimizer.step();
+                }
                 step++;
                 for (TrainingListener l : listeners) {
                     l.onEncoderStep(step, steps, r.loss(), r.accuracy());
