@@ -2,7 +2,6 @@ package io.textgan.cli;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
@@ -21,11 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The real {@code gan} entry point on a tiny model: train, then generate, evaluate and summarise from its checkpoint. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GanCliEndToEndTest {
     @TempDir
-    Path tmp;
-    Path run;
+    static Path tmp;
+    static Path run;
 
     record Result(int code, String out, String err) {
     }
@@ -38,7 +36,7 @@ class GanCliEndToEndTest {
     }
 
     @BeforeAll
-    void trainTinyModel() {
+    static void trainTinyModel() {
         run = tmp.resolve("run");
         Result r = gan("train", "--image-size", "16", "--ngf", "4", "--ndf", "4", "--noise-size", "8", "--text-size", "16",
                 "--shapes-count", "64", "--batch-size", "16", "--steps", "6", "--encoder-steps", "3", "--run", run.toString());

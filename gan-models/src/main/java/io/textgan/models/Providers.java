@@ -9,7 +9,7 @@ import io.textgan.core.api.TextEncoder;
 import io.textgan.models.dcgan.DcganGenerator;
 import io.textgan.models.dcgan.GanClsDiscriminator;
 import io.textgan.models.text.ConvImageEncoder;
-import io.textgan.models.text.LstmTextEncoder;
+import io.textgan.models.text.RecurrentTextEncoder;
 
 import java.util.Random;
 
@@ -54,7 +54,7 @@ public final class Providers {
         }
     }
 
-    /** {@code lstm}: {@link LstmTextEncoder}. */
+    /** {@code lstm}: {@link RecurrentTextEncoder} with an LSTM. */
     public static final class Lstm implements ModelProvider.TextEncoderProvider {
         @Override
         public String name() {
@@ -68,7 +68,25 @@ public final class Providers {
 
         @Override
         public TextEncoder create(ModelConfig config, Random rng) {
-            return new LstmTextEncoder(config, rng);
+            return new RecurrentTextEncoder(config, RecurrentTextEncoder.Cell.LSTM, rng);
+        }
+    }
+
+    /** {@code gru}: {@link RecurrentTextEncoder} with a GRU. */
+    public static final class Gru implements ModelProvider.TextEncoderProvider {
+        @Override
+        public String name() {
+            return "gru";
+        }
+
+        @Override
+        public String description() {
+            return "word embedding + GRU, sentence vector = mean of hidden states (or the last one)";
+        }
+
+        @Override
+        public TextEncoder create(ModelConfig config, Random rng) {
+            return new RecurrentTextEncoder(config, RecurrentTextEncoder.Cell.GRU, rng);
         }
     }
 

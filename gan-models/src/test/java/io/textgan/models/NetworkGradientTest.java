@@ -13,7 +13,7 @@ import io.textgan.core.nn.Parameter;
 import io.textgan.models.dcgan.DcganGenerator;
 import io.textgan.models.dcgan.GanClsDiscriminator;
 import io.textgan.models.text.ConvImageEncoder;
-import io.textgan.models.text.LstmTextEncoder;
+import io.textgan.models.text.RecurrentTextEncoder;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -85,10 +85,18 @@ class NetworkGradientTest {
     }
 
     @Test
-    void textEncoderGradientsWithPaddingAndBothPoolings() {
-        for (String pooling : List.of("mean", "last")) {
+    void textEncoderGradientsWithPaddingBothPoolingsAndBothCells() {
+        for (RecurrentTextEncoder.Cell cell : RecurrentTextEncoder.Cell.values()) {
+            for (String pooling : List.of("mean", "last")) {
+                checkTextEncoder(cell, pooling);
+            }
+        }
+    }
+
+    private void checkTextEncoder(RecurrentTextEncoder.Cell cell, String pooling) {
+        {
             ModelConfig config = new ModelConfig("dcgan", "gan-cls", "lstm", 8, 4, 3, 2, 2, 12, 4, 5, pooling, 6);
-            TextEncoder encoder = new LstmTextEncoder(config, rng);
+            TextEncoder encoder = new RecurrentTextEncoder(config, cell, rng);
             Vocabulary vocabulary = Vocabulary.build(List.of("a red circle", "a big blue square on white"), 1);
             TokenBatch tokens = vocabulary.encode(List.of("a red circle", "a big blue square on white", "red"), 6);
             INDArray vectors = encoder.encode(tokens, true);
@@ -98,13 +106,13 @@ class NetworkGradientTest {
             encoder.backward(r);
             var failures = GradientCheck.check(() -> encoder.encode(tokens, true).mul(r).sumNumber().doubleValue(),
                     parameterTargets(encoder), 8, 1e-2, 5e-2, 2e-3, rng);
-            assertTrue(failures.isEmpty(), pooling + ": " + failures);
+            assertTrue(failures.isEmpty(), cell + " " + pooling + ": " + failures);
         }
     }
 
     @Test
     void paddingDoesNotChangeASentenceVector() {
-        TextEncoder encoder = new LstmTextEncoder(TINY, rng);
+        TextEncoder encoder = new RecurrentTextEncoder(TINY, RecurrentTextEncoder.Cell.GRU, rng);
         Vocabulary vocabulary = Vocabulary.build(List.of("a red circle on a big white background"), 1);
         INDArray alone = encoder.encode(vocabulary.encode(List.of("red circle"), 6), false);
         INDArray padded = encoder.encode(vocabulary.encode(List.of("red circle", "a red circle on a big white"), 6), false);

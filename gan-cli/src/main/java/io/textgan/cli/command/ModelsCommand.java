@@ -19,7 +19,7 @@ public final class ModelsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         for (Class<? extends ModelProvider<?>> kind : ModelRegistry.kinds()) {
-            out.println(kind.getSimpleName().replace("Provider", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase() + "s:");
+            out.println(ModelRegistry.kindName(kind) + "s:");
             ModelRegistry.all(kind).values().forEach(p -> out.printf("  %-10s %s%n", p.name(), p.description()));
         }
         return 0;

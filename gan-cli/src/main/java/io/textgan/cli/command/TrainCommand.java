@@ -60,6 +60,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--text-size", description = "Sentence vector size (LSTM hidden size). Default: ${DEFAULT-VALUE}.")
     int textSize = 128;
 
+    @Option(names = "--text-encoder", description = "Text encoder: lstm or gru. Default: ${DEFAULT-VALUE}.")
+    String textEncoder = "lstm";
+
     @Option(names = "--encoder-steps", description = "Image-text matching pre-training steps of the text encoder. Default: ${DEFAULT-VALUE}.")
     int encoderSteps = 300;
 
@@ -75,6 +78,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr-d", description = "Discriminator learning rate (Adam). Default: ${DEFAULT-VALUE}.")
     double lrD = 2e-4;
 
+    @Option(names = "--generator-steps", description = "Generator updates per discriminator update. Default: ${DEFAULT-VALUE}.")
+    int generatorSteps = 1;
+
+    @Option(names = "--real-label", description = "Discriminator target for real pairs (below 1: one-sided label smoothing). Default: ${DEFAULT-VALUE}.")
+    double realLabel = 1.0;
+
     @Option(names = "--sample-prompts", description = "File with the sample grid's prompts, one per line. Default: 8 held-out prompts.")
     Path samplePrompts;
 
@@ -83,13 +92,15 @@ public final class TrainCommand implements Callable<Integer> {
         if (!"shapes".equals(data)) {
             throw new IllegalArgumentException("unknown dataset '" + data + "': this version trains on the built-in 'shapes' only");
         }
-        ModelConfig model = new ModelConfig("dcgan", "gan-cls", "lstm", imageSize, noiseSize, 128, ngf, ndf, 2, 64,
-                textSize, "mean", 24);
+        ModelConfig defaults = ModelConfig.defaults(imageSize);
+        ModelConfig model = new ModelConfig(defaults.generator(), defaults.discriminator(), textEncoder, imageSize,
+                noiseSize, defaults.conditionSize(), ngf, ndf, defaults.vocabularySize(), defaults.embeddingSize(),
+                textSize, defaults.pooling(), defaults.maxTokens());
         int batchesPerEpoch = Math.max(1, requirePositive("--shapes-count", shapesCount) / requirePositive("--batch-size", batchSize));
         int stepLimit = steps == null ? 0 : requirePositive("--steps", steps);
         int epochCount = steps == null ? requirePositive("--epochs", epochs) : (stepLimit + batchesPerEpoch - 1) / batchesPerEpoch;
         TrainingConfig training = new TrainingConfig(epochCount, stepLimit, batchSize, seed, lrG, lrD, 0.5, 0.999,
-                encoderSteps, 1e-3, "conv", 8, 3);
+                encoderSteps, 1e-3, "conv", 8, 3, generatorSteps, realLabel);
         List<String> prompts = samplePrompts == null ? defaultPrompts() : Prompts.read(samplePrompts);
         CaptionedImageSource source = ShapesSource.training(shapesCount, imageSize, seed);
         CaptionedImageSource heldOut = ShapesSource.heldOut(HELD_OUT_ITEMS, imageSize, seed + 1);
@@ -103,11 +114,12 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** One canonical caption for each of 8 held-out combinations spread over the list. */
+    /** One canonical caption for each of 8 held-out combinations spread over backgrounds, colours and shapes. */
     static List<String> defaultPrompts() {
         List<ShapeAttributes> heldOut = ShapesSplit.heldOut();
         int stride = heldOut.size() / 8;
-        return java.util.stream.IntStream.range(0, 8).mapToObj(i -> heldOut.get(i * stride).canonicalCaption()).toList();
+        return java.util.stream.IntStream.range(0, 8)
+                .mapToObj(i -> heldOut.get(i * stride + i % 4).canonicalCaption()).toList();
     }
 
     private static int requirePositive(String option, int value) {

@@ -55,6 +55,15 @@ public record ModelConfig(String generator, String discriminator, String textEnc
         }
     }
 
+    /**
+     * The default model at a given image side: dcgan / gan-cls / lstm, z of 100, condition 128, ngf = ndf = 32,
+     * embedding 64, sentence vector 128 (mean pooling), captions up to 24 words; vocabularySize is a placeholder
+     * for {@link #withVocabularySize}.
+     */
+    public static ModelConfig defaults(int imageSize) {
+        return new ModelConfig("dcgan", "gan-cls", "lstm", imageSize, 100, 128, 32, 32, 2, 64, 128, "mean", 24);
+    }
+
     public ModelConfig withVocabularySize(int size) {
         return new ModelConfig(generator, discriminator, textEncoder, imageSize, noiseSize, conditionSize, ngf, ndf,
                 size, embeddingSize, textSize, pooling, maxTokens);

@@ -33,13 +33,14 @@ public final class ModelRegistry {
         Map<String, P> known = all(kind);
         P provider = known.get(name);
         if (provider == null) {
-            throw new IllegalArgumentException("unknown " + label(kind) + " '" + name + "'; known: "
+            throw new IllegalArgumentException("unknown " + kindName(kind) + " '" + name + "'; known: "
                     + String.join(", ", new ArrayList<>(known.keySet())));
         }
         return provider;
     }
 
-    private static String label(Class<?> kind) {
+    /** "generator", "text encoder", ... for a provider interface. */
+    public static String kindName(Class<?> kind) {
         return kind.getSimpleName().replace("Provider", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
     }
 

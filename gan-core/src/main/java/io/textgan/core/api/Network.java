@@ -13,6 +13,9 @@ public interface Network {
     /** A layer-by-layer description for {@code gan summary}: one line per layer with its output shape and parameter count. */
     List<String> summary();
 
+    /** Multiply-adds of one forward pass for one example, counted layer by layer (for {@code gan bench}). */
+    long multiplyAdds();
+
     default void zeroGradients() {
         parameters().forEach(Parameter::zeroGradient);
     }

@@ -65,11 +65,7 @@ public final class CheckpointWriter implements TrainingListener {
         Path target = run.checkpoints().resolve(name);
         deleteRecursively(target);
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        Path pointerTmp = run.checkpoints().resolve(".latest.tmp");
-        Files.writeString(pointerTmp, name + "\n");
-        sync(pointerTmp);
-        Files.move(pointerTmp, run.checkpoints().resolve(RunDirectory.LATEST), StandardCopyOption.ATOMIC_MOVE,
-                StandardCopyOption.REPLACE_EXISTING);
+        run.pointLatestTo(name);
         prune(name);
         return target;
     }
@@ -88,7 +84,7 @@ public final class CheckpointWriter implements TrainingListener {
         }
     }
 
-    private static void sync(Path file) throws IOException {
+    static void sync(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             channel.force(true);
         }

@@ -28,6 +28,15 @@ public record RunDirectory(Path root) {
         return root.resolve("checkpoints");
     }
 
+    /** Atomically makes {@code checkpoints/latest} name the complete checkpoint directory {@code name}. */
+    public void pointLatestTo(String name) throws IOException {
+        Path pointerTmp = checkpoints().resolve(".latest.tmp");
+        Files.writeString(pointerTmp, name + "\n");
+        CheckpointWriter.sync(pointerTmp);
+        Files.move(pointerTmp, checkpoints().resolve(LATEST), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
     /** The newest complete checkpoint, or an IOException saying why there is none. */
     public Path latestCheckpoint() throws IOException {
         if (!Files.isDirectory(root)) {

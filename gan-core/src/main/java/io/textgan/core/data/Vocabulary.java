@@ -53,6 +53,15 @@ public final class Vocabulary {
         return new Vocabulary(table);
     }
 
+    /** Builds the table from every caption of a data source. */
+    public static Vocabulary build(CaptionedImageSource source, int minCount) {
+        List<String> captions = new ArrayList<>();
+        for (int i = 0; i < source.size(); i++) {
+            captions.addAll(source.captions(i));
+        }
+        return build(captions, minCount);
+    }
+
     public int size() {
         return words.size();
     }

@@ -78,6 +78,11 @@ public final class Conv2d implements Layer {
     }
 
     @Override
+    public long multiplyAdds(long[] s) {
+        return outSide(s[1]) * outSide(s[2]) * out * in * kernel * kernel;
+    }
+
+    @Override
     public String describe() {
         return "Conv2d(" + in + "->" + out + ", k" + kernel + " s" + stride + " p" + padding + (bias == null ? ", no bias)" : ")");
     }

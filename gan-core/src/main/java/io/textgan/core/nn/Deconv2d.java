@@ -76,6 +76,11 @@ public final class Deconv2d implements Layer {
     }
 
     @Override
+    public long multiplyAdds(long[] s) {
+        return s[1] * s[2] * out * in * kernel * kernel;
+    }
+
+    @Override
     public String describe() {
         return "Deconv2d(" + in + "->" + out + ", k" + kernel + " s" + stride + " p" + padding + (bias == null ? ", no bias)" : ")");
     }

@@ -48,6 +48,11 @@ public final class Dense implements Layer {
     }
 
     @Override
+    public long multiplyAdds(long[] inputShape) {
+        return (long) in * out;
+    }
+
+    @Override
     public String describe() {
         return "Dense(" + in + "->" + out + (bias == null ? ", no bias)" : ")");
     }

@@ -23,6 +23,11 @@ public interface Layer {
     /** Output shape (without the batch dimension) for an input shape (without the batch dimension). */
     long[] outputShape(long[] inputShape);
 
+    /** Multiply-adds of one forward pass for one example of the given input shape (without the batch dimension). */
+    default long multiplyAdds(long[] inputShape) {
+        return 0;
+    }
+
     /** One line for summaries, e.g. {@code Conv2d(64->128, k4 s2 p1)}. */
     String describe();
 }

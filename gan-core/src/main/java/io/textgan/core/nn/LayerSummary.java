@@ -25,8 +25,13 @@ public final class LayerSummary {
             return s;
         }
         long[] next = layer.outputShape(shape);
-        out.add(String.format("%-12s %-34s %-18s %,12d", prefix, layer.describe(), Arrays.toString(next), trainableCount(layer.parameters())));
+        out.add(line(prefix, layer.describe(), Arrays.toString(next), trainableCount(layer.parameters())));
         return next;
+    }
+
+    /** One summary line: part of the network, layer, output shape, trainable parameters. */
+    public static String line(String part, String layer, String outputShape, long parameters) {
+        return String.format("%-12s %-34s %-18s %,12d", part, layer, outputShape, parameters);
     }
 
     /** Number of trainable scalars. */

@@ -110,6 +110,11 @@ public final class Lstm implements Layer {
     }
 
     @Override
+    public long multiplyAdds(long[] s) {
+        return s[0] * 4L * hidden * (in + hidden);
+    }
+
+    @Override
     public String describe() {
         return "LSTM(" + in + "->" + hidden + ")";
     }

@@ -52,6 +52,17 @@ public final class Sequential implements Layer {
     }
 
     @Override
+    public long multiplyAdds(long[] inputShape) {
+        long total = 0;
+        long[] shape = inputShape;
+        for (Layer layer : layers) {
+            total += layer.multiplyAdds(shape);
+            shape = layer.outputShape(shape);
+        }
+        return total;
+    }
+
+    @Override
     public String describe() {
         return "Sequential(" + layers.size() + " layers)";
     }

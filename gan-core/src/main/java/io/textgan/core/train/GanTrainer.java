@@ -20,7 +20,8 @@ import java.util.Random;
 /**
  * GAN-CLS training (Reed et al. 2016, <a href="https://arxiv.org/abs/1605.05396">arXiv:1605.05396</a>). Each step
  * updates the discriminator on (real, right text) → real, (real, wrong text) → fake and (generated, right text) →
- * fake, the last two weighted ½; then the generator through the discriminator's gradient with respect to its input.
+ * fake, the last two weighted ½; then the generator (once or more, {@link TrainingConfig#generatorSteps()}) through the
+ * discriminator's gradient with respect to its input.
  * The text encoder is frozen here (see {@link TextEncoderPretrainer}).
  */
 public final class GanTrainer {
@@ -81,13 +82,14 @@ public final class GanTrainer {
         return config.maxSteps() > 0 && step >= config.maxSteps();
     }
 
-    /** One GAN-CLS step; returns {discriminator loss, generator loss}. */
-    double[] step(Batch batch) {
+    /** One GAN-CLS step on a batch, outside the epoch loop (benchmarks); returns {discriminator loss, generator loss}. */
+    public double[] step(Batch batch) {
         int maxTokens = model.config().maxTokens();
         INDArray text = model.textEncoder().encode(model.vocabulary().encode(batch.captions(), maxTokens), false);
         INDArray wrongText = model.textEncoder().encode(model.vocabulary().encode(batch.mismatchedCaptions(), maxTokens), false);
         Generator generator = model.generator();
-        INDArray fake = generator.generate(model.noise(batch.size(), new Random(config.seed() * 7_919L + step)), text, true);
+        INDArray noise = model.noise(batch.size(), new Random(config.seed() * 7_919L + step));
+        INDArray fake = generator.generate(noise, text, true);
 
         discriminator.zeroGradients();
         LossGradient real = loss.discriminator(discriminator.score(batch.images(), text, true), true);
@@ -100,12 +102,17 @@ public final class GanTrainer {
         requireFinite(discriminatorLoss, "discriminator");
         discriminatorOptimizer.step();
 
-        LossGradient fooled = loss.generator(discriminator.score(fake, text, true));
-        requireFinite(fooled.loss(), "generator");
-        generator.backward(discriminator.backward(fooled.gradient()));
-        generatorOptimizer.step();
+        double generatorLoss = 0;
+        for (int k = 0; k < config.generatorSteps(); k++) {
+            INDArray current = k == 0 ? fake : generator.generate(noise, text, true);
+            LossGradient fooled = loss.generator(discriminator.score(current, text, true));
+            requireFinite(fooled.loss(), "generator");
+            generator.backward(discriminator.backward(fooled.gradient()));
+            generatorOptimizer.step();
+            generatorLoss = fooled.loss();
+        }
         step++;
-        return new double[]{discriminatorLoss, fooled.loss()};
+        return new double[]{discriminatorLoss, generatorLoss};
     }
 
     private void requireFinite(double value, String network) {

@@ -10,10 +10,20 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * (Goodfellow et al. 2014), both computed stably from logits.
  */
 public final class NonSaturatingLoss implements GanLoss {
+    private final double realLabel;
+
+    public NonSaturatingLoss() {
+        this(1);
+    }
+
+    /** @param realLabel the discriminator's target for real pairs; below 1 is one-sided label smoothing (Salimans et al. 2016) */
+    public NonSaturatingLoss(double realLabel) {
+        this.realLabel = realLabel;
+    }
 
     @Override
     public LossGradient discriminator(INDArray logits, boolean real) {
-        return sigmoidCrossEntropy(logits, real ? 1 : 0);
+        return sigmoidCrossEntropy(logits, real ? realLabel : 0);
     }
 
     @Override

@@ -16,11 +16,13 @@ package io.textgan.core.train;
  * @param imageEncoder       registered image encoder used only for that pre-training
  * @param samplesPerPrompt   columns of the per-epoch sample grid
  * @param keepCheckpoints    how many epoch checkpoints to keep (older ones are deleted)
+ * @param generatorSteps     generator updates per discriminator update (the later ones redraw the same noise)
+ * @param realLabel          the discriminator's target for real pairs: 1, or less for one-sided label smoothing
  */
 public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed, double learningRateG,
                              double learningRateD, double beta1, double beta2, int encoderSteps,
                              double encoderLearningRate, String imageEncoder, int samplesPerPrompt,
-                             int keepCheckpoints) {
+                             int keepCheckpoints, int generatorSteps, double realLabel) {
 
     public TrainingConfig {
         positive("epochs", epochs);
@@ -41,6 +43,10 @@ public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed,
         }
         positive("samplesPerPrompt", samplesPerPrompt);
         positive("keepCheckpoints", keepCheckpoints);
+        positive("generatorSteps", generatorSteps);
+        if (!(realLabel > 0.5 && realLabel <= 1)) {
+            throw new IllegalArgumentException("realLabel must be in (0.5, 1]: " + realLabel);
+        }
     }
 
     private static void positive(String name, int value) {

@@ -66,11 +66,7 @@ public final class TrainingRun {
     public Result run() throws IOException {
         Files.createDirectories(run.samples());
         Files.createDirectories(run.checkpoints());
-        List<String> captions = new ArrayList<>();
-        for (int i = 0; i < data.size(); i++) {
-            captions.addAll(data.captions(i));
-        }
-        Vocabulary vocabulary = Vocabulary.build(captions, 1);
+        Vocabulary vocabulary = Vocabulary.build(data, 1);
         ModelConfig model = modelConfig.withVocabularySize(vocabulary.size());
         Json.write(run.config(), new RunConfig(model, config, data.name(), data.size()));
         LOG.info("run directory {}: {} training items, vocabulary of {} words, seed {}", run.root(), data.size(),
@@ -94,7 +90,7 @@ public final class TrainingRun {
             List<TrainingListener> all = new ArrayList<>(listeners);
             all.add(new SampleGridListener(run.samples(), samplePrompts, config.samplesPerPrompt(), textToImage, config.seed()));
             all.add(new CheckpointWriter(run, config.keepCheckpoints()));
-            GanTrainer trainer = new GanTrainer(textToImage, discriminator, new NonSaturatingLoss(), config, all);
+            GanTrainer trainer = new GanTrainer(textToImage, discriminator, new NonSaturatingLoss(config.realLabel()), config, all);
             int steps = trainer.fit(sampler);
             return new Result(textToImage, steps, run.latestCheckpoint(), retrieval);
         }

@@ -91,6 +91,11 @@ class LayerGradientTest {
     }
 
     @Test
+    void gruThroughTime() {
+        assertGradientsMatch(new Gru("gru", 3, 4, random(3, 12).muli(0.5), random(4, 12).muli(0.5)), random(5, 2, 3));
+    }
+
+    @Test
     void embeddingAccumulatesRepeatedTokens() {
         Embedding embedding = new Embedding("e", 4, 3, random(4, 3));
         INDArray ids = Nd4j.createFromArray(new float[][]{{1, 1}, {3, 0}});

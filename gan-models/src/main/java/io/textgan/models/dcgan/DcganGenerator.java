@@ -87,6 +87,12 @@ public final class DcganGenerator implements Generator {
     }
 
     @Override
+    public long multiplyAdds() {
+        return condition.multiplyAdds(new long[]{config.textSize()})
+                + body.multiplyAdds(new long[]{config.noiseSize() + config.conditionSize()});
+    }
+
+    @Override
     public List<String> summary() {
         List<String> lines = new ArrayList<>(LayerSummary.lines("text", condition, new long[]{config.textSize()}));
         lines.addAll(LayerSummary.lines("image", body, new long[]{config.noiseSize() + config.conditionSize()}));

@@ -89,6 +89,13 @@ public final class GanClsDiscriminator implements Discriminator {
     }
 
     @Override
+    public long multiplyAdds() {
+        int s = config.imageSize();
+        return image.multiplyAdds(new long[]{3, s, s}) + condition.multiplyAdds(new long[]{config.textSize()})
+                + head.multiplyAdds(new long[]{features + config.conditionSize(), 4, 4});
+    }
+
+    @Override
     public List<String> summary() {
         int s = config.imageSize();
         List<String> lines = new ArrayList<>(LayerSummary.lines("image", image, new long[]{3, s, s}));

@@ -63,6 +63,11 @@ public final class ConvImageEncoder implements ImageEncoder {
     }
 
     @Override
+    public long multiplyAdds() {
+        return net.multiplyAdds(new long[]{3, config.imageSize(), config.imageSize()});
+    }
+
+    @Override
     public List<String> summary() {
         int s = config.imageSize();
         return LayerSummary.lines("image", net, new long[]{3, s, s});

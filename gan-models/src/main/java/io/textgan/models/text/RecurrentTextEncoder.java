@@ -4,7 +4,9 @@ import io.textgan.core.api.ModelConfig;
 import io.textgan.core.api.TextEncoder;
 import io.textgan.core.data.TokenBatch;
 import io.textgan.core.nn.Embedding;
+import io.textgan.core.nn.Gru;
 import io.textgan.core.nn.Init;
+import io.textgan.core.nn.Layer;
 import io.textgan.core.nn.LayerSummary;
 import io.textgan.core.nn.Lstm;
 import io.textgan.core.nn.Parameter;
@@ -17,27 +19,35 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Word embedding + LSTM; the sentence vector is the mean of the hidden states over the caption's words, or the
- * hidden state after its last word. Padding never reaches the vector.
+ * Word embedding + a recurrent layer (LSTM or GRU); the sentence vector is the mean of the hidden states over the
+ * caption's words, or the hidden state after its last word. Padding never reaches the vector.
  */
-public final class LstmTextEncoder implements TextEncoder {
+public final class RecurrentTextEncoder implements TextEncoder {
+    /** The recurrent layer. */
+    public enum Cell { LSTM, GRU }
+
     private final ModelConfig config;
     private final Embedding embedding;
-    private final Lstm lstm;
+    private final Layer recurrent;
     private INDArray poolingWeights;
 
-    public LstmTextEncoder(ModelConfig config, Random rng) {
+    public RecurrentTextEncoder(ModelConfig config, Cell cell, Random rng) {
         this.config = config;
         int e = config.embeddingSize();
         int h = config.textSize();
         this.embedding = new Embedding("text.embedding", config.vocabularySize(), e,
                 Init.normal(rng, 0.1, config.vocabularySize(), e));
-        this.lstm = new Lstm("text.lstm", e, h, Init.glorot(rng, e, 4L * h, e, 4L * h), Init.glorot(rng, h, 4L * h, h, 4L * h));
+        int gates = cell == Cell.LSTM ? 4 : 3;
+        INDArray inputWeight = Init.glorot(rng, e, (long) gates * h, e, (long) gates * h);
+        INDArray recurrentWeight = Init.glorot(rng, h, (long) gates * h, h, (long) gates * h);
+        this.recurrent = cell == Cell.LSTM
+                ? new Lstm("text.lstm", e, h, inputWeight, recurrentWeight)
+                : new Gru("text.gru", e, h, inputWeight, recurrentWeight);
     }
 
     @Override
     public INDArray encode(TokenBatch tokens, boolean training) {
-        INDArray states = lstm.forward(embedding.forward(tokens.ids(), training), training);
+        INDArray states = recurrent.forward(embedding.forward(tokens.ids(), training), training);
         poolingWeights = poolingWeights(tokens);
         return states.mul(poolingWeights).sum(0);
     }
@@ -64,7 +74,7 @@ public final class LstmTextEncoder implements TextEncoder {
         INDArray gradStates = Nd4j.zeros(DataType.FLOAT, steps, gradVectors.size(0), gradVectors.size(1))
                 .addi(gradVectors.reshape(1, gradVectors.size(0), gradVectors.size(1)))
                 .muli(poolingWeights);
-        embedding.backward(lstm.backward(gradStates));
+        embedding.backward(recurrent.backward(gradStates));
     }
 
     @Override
@@ -75,16 +85,22 @@ public final class LstmTextEncoder implements TextEncoder {
     @Override
     public List<Parameter> parameters() {
         List<Parameter> all = new ArrayList<>(embedding.parameters());
-        all.addAll(lstm.parameters());
+        all.addAll(recurrent.parameters());
         return all;
+    }
+
+    /** Counted for a caption of {@code maxTokens} words, an upper bound. */
+    @Override
+    public long multiplyAdds() {
+        return recurrent.multiplyAdds(new long[]{config.maxTokens(), config.embeddingSize()});
     }
 
     @Override
     public List<String> summary() {
         long t = config.maxTokens();
         List<String> lines = new ArrayList<>(LayerSummary.lines("text", embedding, new long[]{t}));
-        lines.addAll(LayerSummary.lines("text", lstm, new long[]{t, config.embeddingSize()}));
-        lines.add(String.format("%-12s %-34s %-18s %,12d", "text", config.pooling() + " pooling", "[" + config.textSize() + "]", 0));
+        lines.addAll(LayerSummary.lines("text", recurrent, new long[]{t, config.embeddingSize()}));
+        lines.add(LayerSummary.line("text", config.pooling() + " pooling", "[" + config.textSize() + "]", 0));
         return lines;
     }
 }

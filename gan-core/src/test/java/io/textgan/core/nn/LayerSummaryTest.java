@@ -1,0 +1,32 @@
+package io.textgan.core.nn;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LayerSummaryTest {
+    private final Random rng = new Random(1);
+
+    @Test
+    void parameterCountsMatchKeras() {
+        Embedding embedding = new Embedding("e", 1000, 16, Init.normal(rng, 0.1, 1000, 16));
+        Lstm lstm = new Lstm("l", 16, 32, Init.normal(rng, 0.1, 16, 128), Init.normal(rng, 0.1, 32, 128));
+        assertEquals(16_000, LayerSummary.trainableCount(embedding.parameters()));
+        assertEquals(6_272, LayerSummary.trainableCount(lstm.parameters()));
+        Gru gru = new Gru("g", 16, 32, Init.normal(rng, 0.1, 16, 96), Init.normal(rng, 0.1, 32, 96));
+        assertEquals(4_800, LayerSummary.trainableCount(gru.parameters()), "Keras GRU(32, reset_after=True) on 16 inputs");
+        List<String> lines = LayerSummary.lines("text", new Sequential(List.of(embedding)), new long[]{10});
+        assertTrue(lines.get(0).contains("Embedding(1000, 16)") && lines.get(0).contains("[10, 16]")
+                && lines.get(0).contains("16,000"), lines.get(0));
+    }
+
+    @Test
+    void multiplyAddsOfAConvolution() {
+        Conv2d conv = new Conv2d("c", 3, 8, 4, 2, 1, false, Init.normal(rng, 0.1, 4, 4, 3, 8));
+        assertEquals(16L * 16 * 8 * 3 * 16, conv.multiplyAdds(new long[]{3, 32, 32}));
+    }
+}
