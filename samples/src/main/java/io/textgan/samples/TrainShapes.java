@@ -16,7 +16,7 @@ public final class TrainShapes {
         Path run = Path.of(args.length > 0 ? args[0] : "runs/sample-shapes");
         int steps = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         ModelConfig model = ModelConfig.defaults(32);
-        TrainingConfig training = new TrainingConfig(100, steps, 64, 42, 2e-4, 2e-4, 0.5, 0.999, 300, 1e-3, "conv", 8, 3, 1, 1.0);
+        TrainingConfig training = TrainingConfig.defaults().withMaxSteps(steps);
         train(run, model, training, 8192);
     }
 

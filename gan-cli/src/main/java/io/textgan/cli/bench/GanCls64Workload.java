@@ -38,8 +38,8 @@ final class GanCls64Workload implements Workload {
         Random rng = new Random(1);
         model = TextToImageModel.create(config, vocabulary, rng);
         discriminator = ModelRegistry.get(ModelProvider.DiscriminatorProvider.class, config.discriminator()).create(config, rng);
-        trainer = new GanTrainer(model, discriminator, new NonSaturatingLoss(),
-                new TrainingConfig(1, 0, batch, 1, 2e-4, 2e-4, 0.5, 0.999, 0, 1e-3, "conv", 8, 1, 1, 1.0), List.of());
+        TrainingConfig defaults = TrainingConfig.defaults().withBatchSize(batch);
+        trainer = new GanTrainer(model, discriminator, new NonSaturatingLoss(defaults.realLabel()), defaults, List.of());
         sampler = new BatchSampler(data, batch, 64, 1);
     }
 

@@ -26,6 +26,7 @@ import java.util.concurrent.Callable;
         description = "Train a text-to-image GAN (GAN-CLS). With no options: the built-in shapes data, about 20 minutes on 2 CPU cores.")
 public final class TrainCommand implements Callable<Integer> {
     static final int HELD_OUT_ITEMS = 512;
+    private static final TrainingConfig DEFAULTS = TrainingConfig.defaults();
 
     @Spec
     CommandSpec spec;
@@ -37,13 +38,13 @@ public final class TrainCommand implements Callable<Integer> {
     int shapesCount = 8192;
 
     @Option(names = "--epochs", description = "Passes over the data. Default: ${DEFAULT-VALUE}.")
-    int epochs = 9;
+    int epochs = DEFAULTS.epochs();
 
     @Option(names = "--steps", description = "Stop after this many GAN steps (overrides --epochs).")
     Integer steps;
 
     @Option(names = "--batch-size", description = "Images per step. Default: ${DEFAULT-VALUE}.")
-    int batchSize = 64;
+    int batchSize = DEFAULTS.batchSize();
 
     @Option(names = "--image-size", description = "Image side in pixels, a power of two. Default: ${DEFAULT-VALUE}.")
     int imageSize = 32;
@@ -64,25 +65,25 @@ public final class TrainCommand implements Callable<Integer> {
     String textEncoder = "lstm";
 
     @Option(names = "--encoder-steps", description = "Image-text matching pre-training steps of the text encoder. Default: ${DEFAULT-VALUE}.")
-    int encoderSteps = 300;
+    int encoderSteps = DEFAULTS.encoderSteps();
 
     @Option(names = "--seed", description = "Fixes weights, data order, noise and samples. Default: ${DEFAULT-VALUE}.")
-    long seed = 42;
+    long seed = DEFAULTS.seed();
 
     @Option(names = "--run", description = "Run directory (created). Default: runs/<data>-<date-time>.")
     Path run;
 
     @Option(names = "--lr-g", description = "Generator learning rate (Adam). Default: ${DEFAULT-VALUE}.")
-    double lrG = 2e-4;
+    double lrG = DEFAULTS.learningRateG();
 
     @Option(names = "--lr-d", description = "Discriminator learning rate (Adam). Default: ${DEFAULT-VALUE}.")
-    double lrD = 2e-4;
+    double lrD = DEFAULTS.learningRateD();
 
     @Option(names = "--generator-steps", description = "Generator updates per discriminator update. Default: ${DEFAULT-VALUE}.")
-    int generatorSteps = 1;
+    int generatorSteps = DEFAULTS.generatorSteps();
 
     @Option(names = "--real-label", description = "Discriminator target for real pairs (below 1: one-sided label smoothing). Default: ${DEFAULT-VALUE}.")
-    double realLabel = 1.0;
+    double realLabel = DEFAULTS.realLabel();
 
     @Option(names = "--sample-prompts", description = "File with the sample grid's prompts, one per line. Default: 8 held-out prompts.")
     Path samplePrompts;
@@ -99,8 +100,9 @@ public final class TrainCommand implements Callable<Integer> {
         int batchesPerEpoch = Math.max(1, requirePositive("--shapes-count", shapesCount) / requirePositive("--batch-size", batchSize));
         int stepLimit = steps == null ? 0 : requirePositive("--steps", steps);
         int epochCount = steps == null ? requirePositive("--epochs", epochs) : (stepLimit + batchesPerEpoch - 1) / batchesPerEpoch;
-        TrainingConfig training = new TrainingConfig(epochCount, stepLimit, batchSize, seed, lrG, lrD, 0.5, 0.999,
-                encoderSteps, 1e-3, "conv", 8, 3, generatorSteps, realLabel);
+        TrainingConfig training = new TrainingConfig(epochCount, stepLimit, batchSize, seed, lrG, lrD, DEFAULTS.beta1(),
+                DEFAULTS.beta2(), encoderSteps, DEFAULTS.encoderLearningRate(), DEFAULTS.imageEncoder(),
+                DEFAULTS.samplesPerPrompt(), DEFAULTS.keepCheckpoints(), generatorSteps, realLabel);
         List<String> prompts = samplePrompts == null ? defaultPrompts() : Prompts.read(samplePrompts);
         CaptionedImageSource source = ShapesSource.training(shapesCount, imageSize, seed);
         CaptionedImageSource heldOut = ShapesSource.heldOut(HELD_OUT_ITEMS, imageSize, seed + 1);

@@ -49,6 +49,26 @@ public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed,
         }
     }
 
+    /**
+     * The defaults of {@code gan train}, sized so that it trains on the built-in shapes in about 20 minutes on two CPU
+     * cores: 9 epochs of batches of 64, Adam 2e-4 (β1 0.5) for both networks, 300 encoder pre-training steps.
+     */
+    public static TrainingConfig defaults() {
+        return new TrainingConfig(9, 0, 64, 42, 2e-4, 2e-4, 0.5, 0.999, 300, 1e-3, "conv", 8, 3, 1, 1.0);
+    }
+
+    public TrainingConfig withBatchSize(int size) {
+        return new TrainingConfig(epochs, maxSteps, size, seed, learningRateG, learningRateD, beta1, beta2, encoderSteps,
+                encoderLearningRate, imageEncoder, samplesPerPrompt, keepCheckpoints, generatorSteps, realLabel);
+    }
+
+    /** Stops after {@code steps} GAN steps, however many epochs that takes. */
+    public TrainingConfig withMaxSteps(int steps) {
+        return new TrainingConfig(Integer.MAX_VALUE, steps, batchSize, seed, learningRateG, learningRateD, beta1, beta2,
+                encoderSteps, encoderLearningRate, imageEncoder, samplesPerPrompt, keepCheckpoints, generatorSteps,
+                realLabel);
+    }
+
     private static void positive(String name, int value) {
         if (value <= 0) {
             throw new IllegalArgumentException(name + " must be positive: " + value);

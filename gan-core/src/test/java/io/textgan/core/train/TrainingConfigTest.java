@@ -1,0 +1,32 @@
+package io.textgan.core.train;
+
+import io.textgan.core.api.ModelConfig;
+import io.textgan.core.checkpoint.Json;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class TrainingConfigTest {
+
+    @Test
+    void invalidValuesAreRejectedWithTheFieldAndValue() {
+        TrainingConfig d = TrainingConfig.defaults();
+        assertEquals("batchSize must be at least 2: 0",
+                assertThrows(IllegalArgumentException.class, () -> d.withBatchSize(0)).getMessage());
+        assertEquals("imageSize must be a power of two, at least 8: 48",
+                assertThrows(IllegalArgumentException.class, () -> ModelConfig.defaults(48)).getMessage());
+        assertEquals("learningRateG must be in (0, 1): 0.0", assertThrows(IllegalArgumentException.class,
+                () -> new TrainingConfig(1, 0, 8, 1, 0, 2e-4, 0.5, 0.999, 0, 1e-3, "conv", 8, 1, 1, 1)).getMessage());
+        assertEquals("realLabel must be in (0.5, 1]: 0.3", assertThrows(IllegalArgumentException.class,
+                () -> new TrainingConfig(1, 0, 8, 1, 2e-4, 2e-4, 0.5, 0.999, 0, 1e-3, "conv", 8, 1, 1, 0.3)).getMessage());
+    }
+
+    @Test
+    void jsonRoundTrip() throws IOException {
+        RunConfig config = new RunConfig(ModelConfig.defaults(32).withVocabularySize(50), TrainingConfig.defaults(), "shapes", 8192);
+        assertEquals(config, Json.fromString(Json.toString(config), RunConfig.class));
+    }
+}
