@@ -49,7 +49,7 @@ public final class ProgressBar implements TrainingListener {
     }
 
     @Override
-    public void onStep(StepReport r) {
+    public void onStep(GanTrainer trainer, StepReport r) {
         images += r.images();
         smoothedD = Double.isNaN(smoothedD) ? r.discriminatorLoss() : 0.9 * smoothedD + 0.1 * r.discriminatorLoss();
         smoothedG = Double.isNaN(smoothedG) ? r.generatorLoss() : 0.9 * smoothedG + 0.1 * r.generatorLoss();

@@ -10,19 +10,30 @@ import org.apache.logging.log4j.core.layout.PatternLayout;
 
 import java.nio.file.Path;
 
-/** Adds the run's own log file ({@code RUN/train.log}) to Log4j2's configuration once the run directory is known. */
+/**
+ * Adds the run's own log file ({@code RUN/train.log}) to Log4j2's configuration once the run directory is known,
+ * replacing the previous run's file if this JVM trained before (tests do).
+ */
 public final class RunLog {
+    private static final String APPENDER = "run-log";
+
     /** A logger whose messages go to the run log only, not to the terminal. */
     static final String FILE_ONLY_LOGGER = "io.textgan.runlog";
 
     private RunLog() {
     }
 
-    public static void writeTo(Path file) {
+    public static synchronized void writeTo(Path file) {
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
         Configuration config = context.getConfiguration();
+        config.getRootLogger().removeAppender(APPENDER);
+        config.getLoggers().values().forEach(logger -> logger.removeAppender(APPENDER));
+        var previous = config.getAppenders().get(APPENDER);
+        if (previous != null) {
+            previous.stop();
+        }
         FileAppender appender = FileAppender.newBuilder()
-                .setName("run-log-" + file)
+                .setName(APPENDER)
                 .withFileName(file.toString())
                 .setLayout(PatternLayout.newBuilder().withConfiguration(config)
                         .withPattern("%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level %c{1} - %msg%n%throwable").build())

@@ -45,10 +45,10 @@ class GanCliEndToEndTest {
 
     @Test
     void trainingWritesSamplesCheckpointsAndFiniteLosses() throws IOException {
-        // 64 items / 16 per batch = 4 steps per epoch: 6 steps end inside epoch 2
+        // 64 items / 16 per batch = 4 steps per epoch: 6 steps end inside epoch 2, whose checkpoint is named by step
         for (String f : List.of("config.json", "train.log", "samples/epoch-0001.png", "samples/epoch-0001.txt",
-                "samples/epoch-0002.png", "checkpoints/latest", "checkpoints/epoch-0002/generator.bin",
-                "checkpoints/epoch-0002/manifest.json")) {
+                "samples/epoch-0002.png", "checkpoints/latest", "checkpoints/epoch-0001/generator.bin",
+                "checkpoints/epoch-0001-step-00000006/generator.bin", "checkpoints/epoch-0001-step-00000006/manifest.json")) {
             assertTrue(Files.exists(run.resolve(f)), f);
         }
         BufferedImage grid = ImageIO.read(run.resolve("samples/epoch-0001.png").toFile());
@@ -62,6 +62,24 @@ class GanCliEndToEndTest {
             assertTrue(Double.isFinite(Double.parseDouble(m.group(2))) && Double.isFinite(Double.parseDouble(m.group(3))), m.group());
         }
         assertEquals(2, epochs, log);
+    }
+
+    @Test
+    void resumeContinuesARunToMoreEpochs() throws IOException {
+        Path copy = tmp.resolve("resumed");
+        try (var walk = Files.walk(run)) {
+            for (Path p : walk.toList()) {
+                Files.copy(p, copy.resolve(run.relativize(p).toString()));
+            }
+        }
+        Result r = gan("train", "--resume", copy.toString(), "--epochs", "3");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("epoch-0003", Files.readString(copy.resolve("checkpoints/latest")).strip());
+        assertTrue(Files.exists(copy.resolve("samples/epoch-0003.png")));
+        assertTrue(Files.readString(copy.resolve("train.log")).contains("resuming"));
+        Result missing = gan("train", "--resume", tmp.resolve("nothing-here").toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().startsWith("gan: no run to resume at"), missing.err());
     }
 
     @Test

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,12 +26,16 @@ class TrainingRunTest {
     Path tmp;
 
     private static final ModelConfig MODEL = new ModelConfig("dcgan", "gan-cls", "lstm", 16, 8, 8, 4, 4, 2, 8, 16, "mean", 24);
-    private static final TrainingConfig TRAINING = new TrainingConfig(2, 0, 8, 7, 2e-4, 2e-4, 0.5, 0.999, 3, 1e-3, "conv", 2, 2, 2, 0.9);
+    private static final TrainingConfig TRAINING = new TrainingConfig(2, 0, 8, 7, 2e-4, 2e-4, 0.5, 0.999, 3, 1e-3, "conv", 2, 2, 2, 0.9, 3);
 
     private record Run(TrainingRun.Result result, List<double[]> losses, List<Double> encoderLosses) {
     }
 
     private Run train(String name) throws Exception {
+        return train(name, TRAINING, false);
+    }
+
+    private Run train(String name, TrainingConfig training, boolean resume) throws Exception {
         List<double[]> losses = new ArrayList<>();
         List<Double> encoderLosses = new ArrayList<>();
         TrainingListener recorder = new TrainingListener() {
@@ -39,13 +45,72 @@ class TrainingRunTest {
             }
 
             @Override
-            public void onStep(StepReport r) {
+            public void onStep(io.textgan.core.train.GanTrainer trainer, StepReport r) {
                 losses.add(new double[]{r.discriminatorLoss(), r.generatorLoss()});
             }
         };
-        TrainingRun.Result result = new TrainingRun(ShapesSource.training(32, 16, 7), ShapesSource.heldOut(16, 16, 8),
-                MODEL, TRAINING, tmp.resolve(name), List.of("a red circle on a white background"), List.of(recorder)).run();
-        return new Run(result, losses, encoderLosses);
+        TrainingRun run = new TrainingRun(ShapesSource.training(32, 16, 7), ShapesSource.heldOut(16, 16, 8),
+                MODEL, training, tmp.resolve(name), List.of("a red circle on a white background"), List.of(recorder));
+        return new Run(resume ? run.resume() : run.run(), losses, encoderLosses);
+    }
+
+    private static void assertSameLosses(List<double[]> expected, int fromStep, List<double[]> actual) {
+        assertEquals(expected.size() - fromStep, actual.size());
+        for (int i = 0; i < actual.size(); i++) {
+            assertEquals(expected.get(fromStep + i)[0], actual.get(i)[0], 1e-5 * Math.abs(expected.get(fromStep + i)[0]), "D loss at step " + (fromStep + i + 1));
+            assertEquals(expected.get(fromStep + i)[1], actual.get(i)[1], 1e-5 * Math.abs(expected.get(fromStep + i)[1]), "G loss at step " + (fromStep + i + 1));
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (var walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Files.copy(p, to.resolve(from.relativize(p).toString()));
+            }
+        }
+    }
+
+    @Test
+    void resumingGivesTheLossesOfAnUninterruptedRun() throws Exception {
+        Run whole = train("whole");
+        // 4 batches per epoch, a checkpoint every 3 steps inside epochs, the newest 2 kept
+        assertEquals(List.of("epoch-0002", "epoch-0001-step-00000006"), names(tmp.resolve("whole/checkpoints")));
+
+        train("split", TRAINING.withEpochs(1), false);
+        Run resumed = train("split", TRAINING, true);
+        assertSameLosses(whole.losses(), 4, resumed.losses());
+
+        copy(tmp.resolve("whole"), tmp.resolve("mid"));
+        deleteRecursively(tmp.resolve("mid/checkpoints/epoch-0002"));
+        assertSameLosses(whole.losses(), 6, train("mid", TRAINING, true).losses());
+    }
+
+    @Test
+    void aCorruptCheckpointIsSkippedForThePreviousGoodOne() throws Exception {
+        Run whole = train("whole2");
+        copy(tmp.resolve("whole2"), tmp.resolve("corrupt"));
+        Path generator = tmp.resolve("corrupt/checkpoints/epoch-0002/generator.bin");
+        byte[] bytes = Files.readAllBytes(generator);
+        bytes[bytes.length / 2] ^= 0x10;
+        Files.write(generator, bytes);
+        Run resumed = train("corrupt", TRAINING.withEpochs(3), true);
+        assertSameLosses(whole.losses(), 6, resumed.losses().subList(0, 2));
+        assertEquals(6, resumed.losses().size(), "steps 7 to 12");
+    }
+
+    private static List<String> names(Path dir) throws IOException {
+        try (var list = Files.list(dir)) {
+            return list.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("epoch-"))
+                    .sorted(java.util.Comparator.reverseOrder()).toList();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     @Test

@@ -3,10 +3,13 @@ package io.textgan.cli.command;
 import io.textgan.cli.ProgressBar;
 import io.textgan.cli.RunLog;
 import io.textgan.core.api.ModelConfig;
+import io.textgan.core.checkpoint.Json;
+import io.textgan.core.checkpoint.RunDirectory;
 import io.textgan.core.data.CaptionedImageSource;
 import io.textgan.core.data.shapes.ShapeAttributes;
 import io.textgan.core.data.shapes.ShapesSource;
 import io.textgan.core.data.shapes.ShapesSplit;
+import io.textgan.core.train.RunConfig;
 import io.textgan.core.train.TrainingConfig;
 import io.textgan.core.train.TrainingRun;
 import picocli.CommandLine.Command;
@@ -15,6 +18,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -88,8 +92,17 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--sample-prompts", description = "File with the sample grid's prompts, one per line. Default: 8 held-out prompts.")
     Path samplePrompts;
 
+    @Option(names = "--checkpoint-every", description = "Also checkpoint every this many steps inside epochs (0: only at epoch ends). Default: ${DEFAULT-VALUE}.")
+    int checkpointEvery = DEFAULTS.checkpointEvery();
+
+    @Option(names = "--resume", description = "Continue the run in this directory from its newest good checkpoint, with its saved settings (--epochs may extend it).")
+    Path resume;
+
     @Override
     public Integer call() throws IOException {
+        if (resume != null) {
+            return resume();
+        }
         if (!"shapes".equals(data)) {
             throw new IllegalArgumentException("unknown dataset '" + data + "': this version trains on the built-in 'shapes' only");
         }
@@ -102,7 +115,8 @@ public final class TrainCommand implements Callable<Integer> {
         int epochCount = steps == null ? requirePositive("--epochs", epochs) : (stepLimit + batchesPerEpoch - 1) / batchesPerEpoch;
         TrainingConfig training = new TrainingConfig(epochCount, stepLimit, batchSize, seed, lrG, lrD, DEFAULTS.beta1(),
                 DEFAULTS.beta2(), encoderSteps, DEFAULTS.encoderLearningRate(), DEFAULTS.imageEncoder(),
-                DEFAULTS.samplesPerPrompt(), DEFAULTS.keepCheckpoints(), generatorSteps, realLabel);
+                DEFAULTS.samplesPerPrompt(), DEFAULTS.keepCheckpoints(), generatorSteps, realLabel,
+                requireNotNegative("--checkpoint-every", checkpointEvery));
         List<String> prompts = samplePrompts == null ? defaultPrompts() : Prompts.read(samplePrompts);
         CaptionedImageSource source = ShapesSource.training(shapesCount, imageSize, seed);
         CaptionedImageSource heldOut = ShapesSource.heldOut(HELD_OUT_ITEMS, imageSize, seed + 1);
@@ -116,12 +130,43 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    private int resume() throws IOException {
+        RunDirectory dir = new RunDirectory(resume);
+        if (!Files.isRegularFile(dir.config())) {
+            throw new IOException("no run to resume at " + resume + " (no " + RunDirectory.CONFIG + ")");
+        }
+        RunConfig saved = Json.read(dir.config(), RunConfig.class);
+        if (!"shapes".equals(saved.data())) {
+            throw new IllegalArgumentException("cannot resume a run on '" + saved.data() + "': this version reads only 'shapes'");
+        }
+        TrainingConfig training = saved.training();
+        if (steps != null) {
+            training = training.withMaxSteps(requirePositive("--steps", steps));
+        } else if (spec.commandLine().getParseResult().hasMatchedOption("--epochs")) {
+            training = training.withEpochs(requirePositive("--epochs", epochs));
+        }
+        RunLog.writeTo(dir.log());
+        TrainingRun.Result result = new TrainingRun(
+                ShapesSource.training(saved.dataSize(), saved.model().imageSize(), training.seed()), null,
+                saved.model(), training, resume, List.of(), List.of(new ProgressBar(spec.commandLine().getErr(), training.epochs())))
+                .resume();
+        spec.commandLine().getOut().printf("trained to step %d; model in %s%n", result.steps(), result.checkpoint());
+        return 0;
+    }
+
     /** One canonical caption for each of 8 held-out combinations spread over backgrounds, colours and shapes. */
     static List<String> defaultPrompts() {
         List<ShapeAttributes> heldOut = ShapesSplit.heldOut();
         int stride = heldOut.size() / 8;
         return java.util.stream.IntStream.range(0, 8)
                 .mapToObj(i -> heldOut.get(i * stride + i % 4).canonicalCaption()).toList();
+    }
+
+    private static int requireNotNegative(String option, int value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(option + " must not be negative: " + value);
+        }
+        return value;
     }
 
     private static int requirePositive(String option, int value) {

@@ -2,6 +2,7 @@ package io.textgan.core.checkpoint;
 
 import io.textgan.core.train.GanTrainer;
 import io.textgan.core.train.TrainingListener;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,11 +13,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Writes a checkpoint at the end of every epoch: the generation model (config, vocabulary, text encoder, generator),
+ * Writes a checkpoint at the end of every epoch (and every {@code checkpointEvery} steps): the generation model (config, vocabulary, text encoder, generator),
  * the discriminator, both optimisers' state, the counters, and a manifest with SHA-256 hashes. The directory is
  * written under a temporary name, synced and renamed; {@code latest} is replaced last, so a crash at any moment
  * leaves the previous checkpoint intact and current.
@@ -31,8 +34,9 @@ public final class CheckpointWriter implements TrainingListener {
     private final RunDirectory run;
     private final int keep;
 
-    /** Counters saved with each checkpoint. */
-    public record State(int epoch, int step, int generatorIterations, int discriminatorIterations, long seed) {
+    /** Counters saved with each checkpoint: enough, with the seed, to continue exactly where the run stopped. */
+    public record State(int step, int completedEpochs, int batchesInEpoch, int generatorIterations,
+                        int discriminatorIterations, long seed) {
     }
 
     public CheckpointWriter(RunDirectory run, int keep) {
@@ -41,21 +45,31 @@ public final class CheckpointWriter implements TrainingListener {
     }
 
     @Override
-    public void onEpochEnd(GanTrainer trainer, int epoch) throws IOException {
-        Path dir = write(trainer, epoch);
-        LOG.info("checkpoint written: {}", dir);
+    public void onStep(GanTrainer trainer, StepReport report) throws IOException {
+        int every = trainer.config().checkpointEvery();
+        if (every > 0 && report.step() % every == 0 && report.batch() < report.batches()) {
+            LOG.info("checkpoint written: {}", write(trainer));
+        }
     }
 
-    public Path write(GanTrainer trainer, int epoch) throws IOException {
+    @Override
+    public void onEpochEnd(GanTrainer trainer, int epoch) throws IOException {
+        LOG.info("checkpoint written: {}", write(trainer));
+    }
+
+    /** Writes the trainer's state as a checkpoint named after the last complete epoch (and the step, inside an epoch). */
+    public Path write(GanTrainer trainer) throws IOException {
         Files.createDirectories(run.checkpoints());
-        String name = String.format("epoch-%04d", epoch);
+        String name = trainer.batchesInEpoch() == 0
+                ? String.format("epoch-%04d", trainer.completedEpochs())
+                : String.format("epoch-%04d-step-%08d", trainer.completedEpochs(), trainer.step());
         Path tmp = Files.createTempDirectory(run.checkpoints(), ".tmp-" + name + "-");
         trainer.model().save(tmp);
         ArrayFile.write(tmp.resolve(DISCRIMINATOR_FILE), ArrayFile.of(trainer.discriminator().parameters()));
         ArrayFile.write(tmp.resolve(GENERATOR_ADAM_FILE), trainer.generatorOptimizer().state());
         ArrayFile.write(tmp.resolve(DISCRIMINATOR_ADAM_FILE), trainer.discriminatorOptimizer().state());
-        Json.write(tmp.resolve(STATE_FILE), new State(epoch, trainer.step(), trainer.generatorOptimizer().iteration(),
-                trainer.discriminatorOptimizer().iteration(), trainer.config().seed()));
+        Json.write(tmp.resolve(STATE_FILE), new State(trainer.step(), trainer.completedEpochs(), trainer.batchesInEpoch(),
+                trainer.generatorOptimizer().iteration(), trainer.discriminatorOptimizer().iteration(), trainer.config().seed()));
         Manifest.write(tmp);
         try (Stream<Path> files = Files.list(tmp)) {
             for (Path f : files.toList()) {
@@ -73,7 +87,7 @@ public final class CheckpointWriter implements TrainingListener {
     private void prune(String newest) throws IOException {
         List<Path> old;
         try (Stream<Path> dirs = Files.list(run.checkpoints())) {
-            old = dirs.filter(p -> p.getFileName().toString().matches("epoch-\\d{4,}"))
+            old = dirs.filter(p -> RunDirectory.isCheckpointName(p.getFileName().toString()))
                     .filter(p -> !p.getFileName().toString().equals(newest))
                     .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed())
                     .skip(Math.max(0, keep - 1))
@@ -82,6 +96,31 @@ public final class CheckpointWriter implements TrainingListener {
         for (Path p : old) {
             deleteRecursively(p);
         }
+    }
+
+    /**
+     * Restores into a trainer built from the checkpoint's model: the discriminator, both optimisers and the counters.
+     * The checkpoint's manifest must already have been verified ({@link io.textgan.core.TextToImageModel#load} does).
+     */
+    public static void restore(Path dir, GanTrainer trainer) throws IOException {
+        ArrayFile.readInto(dir.resolve(DISCRIMINATOR_FILE), ArrayFile.of(trainer.discriminator().parameters()));
+        State state = Json.read(dir.resolve(STATE_FILE), State.class);
+        if (state.seed() != trainer.config().seed()) {
+            throw new IOException(dir + " was written with seed " + state.seed() + ", the run's config says " + trainer.config().seed());
+        }
+        Map<String, INDArray> generatorAdam = copyOf(trainer.generatorOptimizer().state());
+        ArrayFile.readInto(dir.resolve(GENERATOR_ADAM_FILE), generatorAdam);
+        trainer.generatorOptimizer().restore(generatorAdam, state.generatorIterations());
+        Map<String, INDArray> discriminatorAdam = copyOf(trainer.discriminatorOptimizer().state());
+        ArrayFile.readInto(dir.resolve(DISCRIMINATOR_ADAM_FILE), discriminatorAdam);
+        trainer.discriminatorOptimizer().restore(discriminatorAdam, state.discriminatorIterations());
+        trainer.resumeAt(state.step(), state.completedEpochs(), state.batchesInEpoch());
+    }
+
+    private static Map<String, INDArray> copyOf(Map<String, INDArray> arrays) {
+        Map<String, INDArray> copy = new LinkedHashMap<>();
+        arrays.forEach((name, a) -> copy.put(name, a.dup()));
+        return copy;
     }
 
     static void sync(Path file) throws IOException {

@@ -3,6 +3,7 @@ package io.textgan.core.checkpoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The layout of a run: {@code config.json}, {@code train.log}, {@code samples/epoch-0001.png} (+ {@code .txt}),
@@ -12,12 +13,33 @@ public record RunDirectory(Path root) {
     public static final String CONFIG = "config.json";
     static final String LATEST = "latest";
 
+    /** {@code epoch-0003} after epoch 3, {@code epoch-0003-step-00000400} at step 400 inside epoch 4. */
+    static boolean isCheckpointName(String name) {
+        return name.matches("epoch-\\d{4,}(-step-\\d{8,})?");
+    }
+
     public Path config() {
         return root.resolve(CONFIG);
     }
 
     public Path log() {
         return root.resolve("train.log");
+    }
+
+    /** The sample grid's prompts, fixed for the whole run. */
+    public Path samplePrompts() {
+        return root.resolve("sample-prompts.txt");
+    }
+
+    /** Complete checkpoints, newest first (by name, which orders them by training progress). */
+    public List<Path> checkpointsNewestFirst() throws IOException {
+        if (!Files.isDirectory(checkpoints())) {
+            return List.of();
+        }
+        try (var dirs = Files.list(checkpoints())) {
+            return dirs.filter(p -> isCheckpointName(p.getFileName().toString()))
+                    .sorted(java.util.Comparator.comparing((Path p) -> p.getFileName().toString()).reversed()).toList();
+        }
     }
 
     public Path samples() {
@@ -47,7 +69,7 @@ public record RunDirectory(Path root) {
             throw new IOException("run " + root + " has no checkpoint yet");
         }
         String name = Files.readString(pointer).trim();
-        if (!name.matches("epoch-\\d{4,}")) {
+        if (!isCheckpointName(name)) {
             throw new IOException(pointer + " does not name a checkpoint: " + name);
         }
         Path dir = checkpoints().resolve(name);

@@ -13,7 +13,6 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Random;
 
@@ -33,6 +32,8 @@ public final class GanTrainer {
     private final AdamOptimizer generatorOptimizer;
     private final AdamOptimizer discriminatorOptimizer;
     private int step;
+    private int completedEpochs;
+    private int batchesInEpoch;
 
     public GanTrainer(TextToImageModel model, Discriminator discriminator, GanLoss loss, TrainingConfig config,
                       List<TrainingListener> listeners) {
@@ -45,37 +46,58 @@ public final class GanTrainer {
         this.discriminatorOptimizer = new AdamOptimizer(discriminator.parameters(), config.learningRateD(), config.beta1(), config.beta2());
     }
 
-    /** Trains for the configured epochs (or until maxSteps) and returns the number of GAN steps taken. */
-    public int fit(BatchSampler sampler) {
-        for (int epoch = 1; epoch <= config.epochs() && !reachedMaxSteps(); epoch++) {
-            int batches = sampler.batchesPerEpoch();
+    /**
+     * Trains for the configured epochs (or until maxSteps), continuing from the counters of {@link #resumeAt} if it was
+     * called, and returns the number of GAN steps taken in the whole run.
+     */
+    public int fit(BatchSampler sampler) throws IOException {
+        int batches = sampler.batchesPerEpoch();
+        for (int epoch = completedEpochs + 1; epoch <= config.epochs() && !reachedMaxSteps(); epoch++) {
             for (TrainingListener l : listeners) {
                 l.onEpochStart(epoch, batches);
             }
-            int batchIndex = 0;
-            for (Batch batch : sampler.epoch(epoch, 0)) {
+            for (Batch batch : sampler.epoch(epoch, batchesInEpoch)) {
                 long start = System.nanoTime();
                 double[] losses;
                 try (MemoryWorkspace ignored = StepWorkspace.open("gan-step")) {
                     losses = step(batch);
                 }
-                batchIndex++;
-                var report = new TrainingListener.StepReport(epoch, step, batchIndex, batches, losses[0], losses[1],
+                batchesInEpoch++;
+                var report = new TrainingListener.StepReport(epoch, step, batchesInEpoch, batches, losses[0], losses[1],
                         batch.size(), (System.nanoTime() - start) / 1e9);
-                listeners.forEach(l -> l.onStep(report));
+                for (TrainingListener l : listeners) {
+                    l.onStep(this, report);
+                }
                 if (reachedMaxSteps()) {
                     break;
                 }
             }
+            if (batchesInEpoch == batches) {
+                completedEpochs = epoch;
+                batchesInEpoch = 0;
+            }
             for (TrainingListener l : listeners) {
-                try {
-                    l.onEpochEnd(this, epoch);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                l.onEpochEnd(this, epoch);
             }
         }
         return step;
+    }
+
+    /** Continues a run from saved counters (the optimisers' state is restored separately). */
+    public void resumeAt(int steps, int epochsCompleted, int batchesDoneInNextEpoch) {
+        this.step = steps;
+        this.completedEpochs = epochsCompleted;
+        this.batchesInEpoch = batchesDoneInNextEpoch;
+    }
+
+    /** Epochs finished completely. */
+    public int completedEpochs() {
+        return completedEpochs;
+    }
+
+    /** Batches done in the epoch after {@link #completedEpochs()}. */
+    public int batchesInEpoch() {
+        return batchesInEpoch;
     }
 
     private boolean reachedMaxSteps() {

@@ -18,11 +18,13 @@ package io.textgan.core.train;
  * @param keepCheckpoints    how many epoch checkpoints to keep (older ones are deleted)
  * @param generatorSteps     generator updates per discriminator update (the later ones redraw the same noise)
  * @param realLabel          the discriminator's target for real pairs: 1, or less for one-sided label smoothing
+ * @param checkpointEvery    also write a checkpoint every this many steps inside epochs (0: only at epoch ends)
  */
 public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed, double learningRateG,
                              double learningRateD, double beta1, double beta2, int encoderSteps,
                              double encoderLearningRate, String imageEncoder, int samplesPerPrompt,
-                             int keepCheckpoints, int generatorSteps, double realLabel) {
+                             int keepCheckpoints, int generatorSteps, double realLabel,
+                             int checkpointEvery) {
 
     public TrainingConfig {
         positive("epochs", epochs);
@@ -44,6 +46,9 @@ public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed,
         positive("samplesPerPrompt", samplesPerPrompt);
         positive("keepCheckpoints", keepCheckpoints);
         positive("generatorSteps", generatorSteps);
+        if (checkpointEvery < 0) {
+            throw new IllegalArgumentException("checkpointEvery must not be negative: " + checkpointEvery);
+        }
         if (!(realLabel > 0.5 && realLabel <= 1)) {
             throw new IllegalArgumentException("realLabel must be in (0.5, 1]: " + realLabel);
         }
@@ -54,19 +59,26 @@ public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed,
      * cores: 9 epochs of batches of 64, Adam 2e-4 (β1 0.5) for both networks, 300 encoder pre-training steps.
      */
     public static TrainingConfig defaults() {
-        return new TrainingConfig(9, 0, 64, 42, 2e-4, 2e-4, 0.5, 0.999, 300, 1e-3, "conv", 8, 3, 1, 1.0);
+        return new TrainingConfig(9, 0, 64, 42, 2e-4, 2e-4, 0.5, 0.999, 300, 1e-3, "conv", 8, 3, 1, 1.0, 0);
     }
 
     public TrainingConfig withBatchSize(int size) {
         return new TrainingConfig(epochs, maxSteps, size, seed, learningRateG, learningRateD, beta1, beta2, encoderSteps,
-                encoderLearningRate, imageEncoder, samplesPerPrompt, keepCheckpoints, generatorSteps, realLabel);
+                encoderLearningRate, imageEncoder, samplesPerPrompt, keepCheckpoints, generatorSteps, realLabel, checkpointEvery);
+    }
+
+    /** The same run, trained to a different number of epochs and no step limit (to extend a run on resume). */
+    public TrainingConfig withEpochs(int count) {
+        return new TrainingConfig(count, 0, batchSize, seed, learningRateG, learningRateD, beta1, beta2,
+                encoderSteps, encoderLearningRate, imageEncoder, samplesPerPrompt, keepCheckpoints, generatorSteps,
+                realLabel, checkpointEvery);
     }
 
     /** Stops after {@code steps} GAN steps, however many epochs that takes. */
     public TrainingConfig withMaxSteps(int steps) {
         return new TrainingConfig(Integer.MAX_VALUE, steps, batchSize, seed, learningRateG, learningRateD, beta1, beta2,
                 encoderSteps, encoderLearningRate, imageEncoder, samplesPerPrompt, keepCheckpoints, generatorSteps,
-                realLabel);
+                realLabel, checkpointEvery);
     }
 
     private static void positive(String name, int value) {

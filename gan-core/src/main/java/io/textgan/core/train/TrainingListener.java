@@ -10,7 +10,7 @@ public interface TrainingListener {
     default void onEpochStart(int epoch, int batches) {
     }
 
-    default void onStep(StepReport report) {
+    default void onStep(GanTrainer trainer, StepReport report) throws java.io.IOException {
     }
 
     /** After the last step of an epoch (also a partial one cut short by maxSteps). */

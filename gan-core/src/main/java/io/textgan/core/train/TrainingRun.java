@@ -69,6 +69,7 @@ public final class TrainingRun {
         Vocabulary vocabulary = Vocabulary.build(data, 1);
         ModelConfig model = modelConfig.withVocabularySize(vocabulary.size());
         Json.write(run.config(), new RunConfig(model, config, data.name(), data.size()));
+        Files.write(run.samplePrompts(), samplePrompts);
         LOG.info("run directory {}: {} training items, vocabulary of {} words, seed {}", run.root(), data.size(),
                 vocabulary.size(), config.seed());
 
@@ -87,12 +88,42 @@ public final class TrainingRun {
                             String.format("%.1f", 100 * retrieval));
                 }
             }
-            List<TrainingListener> all = new ArrayList<>(listeners);
-            all.add(new SampleGridListener(run.samples(), samplePrompts, config.samplesPerPrompt(), textToImage, config.seed()));
-            all.add(new CheckpointWriter(run, config.keepCheckpoints()));
-            GanTrainer trainer = new GanTrainer(textToImage, discriminator, new NonSaturatingLoss(config.realLabel()), config, all);
-            int steps = trainer.fit(sampler);
-            return new Result(textToImage, steps, run.latestCheckpoint(), retrieval);
+            GanTrainer trainer = trainer(textToImage, discriminator, samplePrompts);
+            return new Result(textToImage, trainer.fit(sampler), run.latestCheckpoint(), retrieval);
         }
+    }
+
+    /**
+     * Continues the run in the run directory from its newest checkpoint that loads, with this run's training
+     * configuration (which may train to more epochs than the first time). A checkpoint that is truncated or altered
+     * is reported and skipped for the one before it.
+     */
+    public Result resume() throws IOException {
+        List<String> prompts = Files.readAllLines(run.samplePrompts());
+        for (Path checkpoint : run.checkpointsNewestFirst()) {
+            GanTrainer trainer;
+            try {
+                TextToImageModel model = TextToImageModel.load(checkpoint);
+                Discriminator discriminator = ModelRegistry.get(ModelProvider.DiscriminatorProvider.class,
+                        model.config().discriminator()).create(model.config(), new Random(0));
+                trainer = trainer(model, discriminator, prompts);
+                CheckpointWriter.restore(checkpoint, trainer);
+            } catch (IOException e) {
+                LOG.warn("cannot resume from {}: {}", checkpoint.getFileName(), e.getMessage());
+                continue;
+            }
+            LOG.info("resuming {} from {} (step {})", run.root(), checkpoint.getFileName(), trainer.step());
+            try (BatchSampler sampler = new BatchSampler(data, config.batchSize(), trainer.model().config().imageSize(), config.seed())) {
+                return new Result(trainer.model(), trainer.fit(sampler), run.latestCheckpoint(), Double.NaN);
+            }
+        }
+        throw new IOException("run " + run.root() + " has no checkpoint to resume from");
+    }
+
+    private GanTrainer trainer(TextToImageModel model, Discriminator discriminator, List<String> prompts) {
+        List<TrainingListener> all = new ArrayList<>(listeners);
+        all.add(new SampleGridListener(run.samples(), prompts, config.samplesPerPrompt(), model, config.seed()));
+        all.add(new CheckpointWriter(run, config.keepCheckpoints()));
+        return new GanTrainer(model, discriminator, new NonSaturatingLoss(config.realLabel()), config, all);
     }
 }
