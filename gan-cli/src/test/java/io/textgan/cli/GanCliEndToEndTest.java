@@ -151,6 +151,7 @@ class GanCliEndToEndTest {
                 new String[]{"train", "--data", "birds", "--run", tmp.resolve("y").toString()},
                 new String[]{"train", "--batch-size", "0", "--run", tmp.resolve("z").toString()},
                 new String[]{"train", "--run", run.toString()},
+                new String[]{"train", "--text-encoder", "elmo", "--run", tmp.resolve("w").toString()},
                 new String[]{"evaluate", "--run", tmp.resolve("missing").toString()},
                 new String[]{"frobnicate"});
         for (String[] args : cases) {

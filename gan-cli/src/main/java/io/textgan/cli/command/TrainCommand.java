@@ -3,6 +3,8 @@ package io.textgan.cli.command;
 import io.textgan.cli.ProgressBar;
 import io.textgan.cli.RunLog;
 import io.textgan.core.api.ModelConfig;
+import io.textgan.core.api.ModelProvider;
+import io.textgan.core.api.ModelRegistry;
 import io.textgan.core.checkpoint.Json;
 import io.textgan.core.checkpoint.RunDirectory;
 import io.textgan.core.data.CaptionedImageSource;
@@ -106,6 +108,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (!"shapes".equals(data)) {
             throw new IllegalArgumentException("unknown dataset '" + data + "': this version trains on the built-in 'shapes' only");
         }
+        ModelRegistry.get(ModelProvider.TextEncoderProvider.class, textEncoder);
         ModelConfig defaults = ModelConfig.defaults(imageSize);
         ModelConfig model = new ModelConfig(defaults.generator(), defaults.discriminator(), textEncoder, imageSize,
                 noiseSize, defaults.conditionSize(), ngf, ndf, defaults.vocabularySize(), defaults.embeddingSize(),
