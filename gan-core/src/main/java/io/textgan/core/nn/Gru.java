@@ -22,8 +22,8 @@ public final class Gru implements Layer {
     private final Parameter recurrentWeight;
     private final Parameter inputBias;
     private final Parameter recurrentBias;
+    private final InputProjection projection;
     private final List<Step> steps = new ArrayList<>();
-    private INDArray input;
 
     private record Step(INDArray hPrev, INDArray r, INDArray z, INDArray n, INDArray recurrentCandidate) {
     }
@@ -35,6 +35,7 @@ public final class Gru implements Layer {
         this.recurrentWeight = Parameter.trainable(name + ".recurrent_weight", initialRecurrentWeight.reshape(hidden, 3L * hidden));
         this.inputBias = Parameter.trainable(name + ".input_bias", Nd4j.zeros(DataType.FLOAT, 1, 3L * hidden));
         this.recurrentBias = Parameter.trainable(name + ".recurrent_bias", Nd4j.zeros(DataType.FLOAT, 1, 3L * hidden));
+        this.projection = new InputProjection(inputWeight, inputBias);
     }
 
     private INDArray gate(INDArray a, int index) {
@@ -47,11 +48,9 @@ public final class Gru implements Layer {
 
     @Override
     public INDArray forward(INDArray x, boolean training) {
-        input = x;
         long time = x.size(0);
         long batch = x.size(1);
-        INDArray projected = x.reshape(time * batch, in).mmul(inputWeight.value()).addiRowVector(inputBias.value())
-                .reshape(time, batch, 3L * hidden);
+        INDArray projected = projection.forward(x);
         INDArray h = Nd4j.zeros(DataType.FLOAT, batch, hidden);
         INDArray outputs = Nd4j.create(DataType.FLOAT, time, batch, hidden);
         steps.clear();
@@ -72,8 +71,8 @@ public final class Gru implements Layer {
 
     @Override
     public INDArray backward(INDArray gradOutput) {
-        long time = input.size(0);
-        long batch = input.size(1);
+        long time = gradOutput.size(0);
+        long batch = gradOutput.size(1);
         INDArray gradProjected = Nd4j.create(DataType.FLOAT, time, batch, 3L * hidden);
         INDArray gradRecurrentWeight = Nd4j.zeros(DataType.FLOAT, hidden, 3L * hidden);
         INDArray gradRecurrentBias = Nd4j.zeros(DataType.FLOAT, 1, 3L * hidden);
@@ -93,12 +92,9 @@ public final class Gru implements Layer {
             gradRecurrentBias.addi(dhp.sum(true, 0));
             dhNext = dh.mul(s.z).addi(dhp.mmul(recurrentWeight.value().transpose()));
         }
-        INDArray flatGrad = gradProjected.reshape(time * batch, 3L * hidden);
         recurrentWeight.accumulate(gradRecurrentWeight);
         recurrentBias.accumulate(gradRecurrentBias);
-        inputWeight.accumulate(input.reshape(time * batch, in).transpose().mmul(flatGrad));
-        inputBias.accumulate(flatGrad.sum(true, 0));
-        return flatGrad.mmul(inputWeight.value().transpose()).reshape(time, batch, in);
+        return projection.backward(gradProjected);
     }
 
     @Override

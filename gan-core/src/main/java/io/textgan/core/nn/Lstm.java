@@ -20,8 +20,8 @@ public final class Lstm implements Layer {
     private final Parameter inputWeight;
     private final Parameter recurrentWeight;
     private final Parameter bias;
+    private final InputProjection projection;
     private final List<Step> steps = new ArrayList<>();
-    private INDArray input;
 
     private record Step(INDArray hPrev, INDArray cPrev, INDArray i, INDArray f, INDArray g, INDArray o, INDArray tanhC) {
     }
@@ -34,6 +34,7 @@ public final class Lstm implements Layer {
         INDArray b = Nd4j.zeros(DataType.FLOAT, 1, 4L * hidden);
         b.get(NDArrayIndex.all(), NDArrayIndex.interval(hidden, 2L * hidden)).assign(1);
         this.bias = Parameter.trainable(name + ".bias", b);
+        this.projection = new InputProjection(inputWeight, bias);
     }
 
     private INDArray gate(INDArray z, int index) {
@@ -42,11 +43,9 @@ public final class Lstm implements Layer {
 
     @Override
     public INDArray forward(INDArray x, boolean training) {
-        input = x;
         long time = x.size(0);
         long batch = x.size(1);
-        INDArray projected = x.reshape(time * batch, in).mmul(inputWeight.value()).addiRowVector(bias.value())
-                .reshape(time, batch, 4L * hidden);
+        INDArray projected = projection.forward(x);
         INDArray h = Nd4j.zeros(DataType.FLOAT, batch, hidden);
         INDArray c = Nd4j.zeros(DataType.FLOAT, batch, hidden);
         INDArray outputs = Nd4j.create(DataType.FLOAT, time, batch, hidden);
@@ -71,8 +70,8 @@ public final class Lstm implements Layer {
 
     @Override
     public INDArray backward(INDArray gradOutput) {
-        long time = input.size(0);
-        long batch = input.size(1);
+        long time = gradOutput.size(0);
+        long batch = gradOutput.size(1);
         INDArray gradProjected = Nd4j.create(DataType.FLOAT, time, batch, 4L * hidden);
         INDArray gradRecurrent = Nd4j.zeros(DataType.FLOAT, hidden, 4L * hidden);
         INDArray dhNext = Nd4j.zeros(DataType.FLOAT, batch, hidden);
@@ -92,11 +91,8 @@ public final class Lstm implements Layer {
             dhNext = dzStep.mmul(recurrentWeight.value().transpose());
             dcNext = dc.mul(s.f);
         }
-        INDArray flatGrad = gradProjected.reshape(time * batch, 4L * hidden);
         recurrentWeight.accumulate(gradRecurrent);
-        inputWeight.accumulate(input.reshape(time * batch, in).transpose().mmul(flatGrad));
-        bias.accumulate(flatGrad.sum(true, 0));
-        return flatGrad.mmul(inputWeight.value().transpose()).reshape(time, batch, in);
+        return projection.backward(gradProjected);
     }
 
     @Override
