@@ -61,7 +61,7 @@ public final class Bench {
             step(workload, timer);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return Json.toString(report(workload, seconds, timer, extra)).replaceAll("\\s*\\n\\s*", " ");
+        return Json.toLine(report(workload, seconds, timer, extra));
     }
 
     private static void step(Workload workload, PhaseTimer timer) {

@@ -101,7 +101,7 @@ public final class GenerateCommand implements Callable<Integer> {
                 }
                 line.put("prompt", perImage.get(j));
                 line.put("seed", seeds.get(j));
-                manifest.write(Json.toString(line).replaceAll("\\s*\\n\\s*", " "));
+                manifest.write(Json.toLine(line));
                 manifest.newLine();
             }
         }

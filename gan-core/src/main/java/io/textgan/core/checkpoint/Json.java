@@ -36,6 +36,11 @@ public final class Json {
         }
     }
 
+    /** The JSON on one line (for JSON Lines files and {@code gan bench} output). */
+    public static String toLine(Object value) {
+        return toString(value).replaceAll("\\s*\\n\\s*", " ");
+    }
+
     public static <T> T fromString(String json, Class<T> type) throws IOException {
         return MAPPER.readValue(json, type);
     }
