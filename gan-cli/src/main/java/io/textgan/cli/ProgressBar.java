@@ -21,6 +21,7 @@ public final class ProgressBar implements TrainingListener {
     private long epochStart;
     private long lastDraw;
     private int images;
+    private int stepsThisEpoch;
     private double smoothedD = Double.NaN;
     private double smoothedG = Double.NaN;
 
@@ -46,18 +47,21 @@ public final class ProgressBar implements TrainingListener {
     public void onEpochStart(int epoch, int batches) {
         epochStart = System.nanoTime();
         images = 0;
+        stepsThisEpoch = 0;
     }
 
     @Override
     public void onStep(GanTrainer trainer, StepReport r) {
         images += r.images();
+        stepsThisEpoch++;
         smoothedD = Double.isNaN(smoothedD) ? r.discriminatorLoss() : 0.9 * smoothedD + 0.1 * r.discriminatorLoss();
         smoothedG = Double.isNaN(smoothedG) ? r.generatorLoss() : 0.9 * smoothedG + 0.1 * r.generatorLoss();
         double elapsed = (System.nanoTime() - epochStart) / 1e9;
         boolean last = r.batch() == r.batches();
         if (r.batch() == 1 || last || System.nanoTime() - lastDraw > 500_000_000L) {
             lastDraw = System.nanoTime();
-            double eta = elapsed / r.batch() * (r.batches() - r.batch());
+            // per step measured in this process: a resumed epoch starts at a later batch
+            double eta = elapsed / stepsThisEpoch * (r.batches() - r.batch());
             err.printf("\repoch %d/%d %s %d/%d  %s  ETA %s  %.0f img/s  D %.3f  G %.3f ", r.epoch(), epochs,
                     bar((double) r.batch() / r.batches()), r.batch(), r.batches(), clock(elapsed), clock(eta),
                     images / elapsed, smoothedD, smoothedG);
