@@ -67,9 +67,15 @@ public final class TextToImageModel {
         return generator;
     }
 
-    /** Sentence vectors [N, textSize] for captions, in inference mode. */
+    /**
+     * Conditioning vectors [N, textSize] for captions: the text encoder's sentence vectors in inference mode, each
+     * scaled to length √textSize. Matching pre-training only fixes the vectors' directions (it compares cosines), and
+     * their raw lengths can end up tiny, too weak a signal for the generator and discriminator; after this scaling the
+     * components have unit mean square whatever the encoder.
+     */
     public INDArray encode(List<String> captions) {
-        return textEncoder.encode(vocabulary.encode(captions, config.maxTokens()), false);
+        INDArray vectors = textEncoder.encode(vocabulary.encode(captions, config.maxTokens()), false);
+        return vectors.divColumnVector(vectors.norm2(true, 1).addi(1e-8)).muli(Math.sqrt(vectors.size(1)));
     }
 
     /** Standard normal noise [n, noiseSize] from the given random source. */

@@ -23,7 +23,11 @@ import java.util.Random;
 /**
  * The GAN-CLS discriminator of Reed et al. 2016: strided 4×4 convolutions with LeakyReLU(0.2) (batch norm after the
  * first) down to 4×4×(8·ndf); the projected text vector replicated over the 4×4 grid and concatenated along depth;
- * 1×1 convolution + batch norm + LeakyReLU; a 4×4 convolution to one logit.
+ * 1×1 convolution + LeakyReLU; a 4×4 convolution to one logit.
+ * <p>
+ * No batch norm after the text joins: the three kinds of pairs are scored in separate batches, and batch statistics
+ * of image and text features together tell a batch of matching pairs from a batch of mismatched ones (their
+ * covariance differs), a shortcut that spares the discriminator from learning what each caption says.
  */
 public final class GanClsDiscriminator implements Discriminator {
     private final ModelConfig config;
@@ -54,8 +58,7 @@ public final class GanClsDiscriminator implements Discriminator {
                 new Dense("d.text", config.textSize(), c, true, Init.normal(rng, std, config.textSize(), c)),
                 Activation.leakyRelu(0.2)));
         this.head = new Sequential(List.of(
-                new Conv2d("d.joint", features + c, features, 1, 1, 0, false, Init.normal(rng, std, 1, 1, features + c, features)),
-                new BatchNorm("d.joint_bn", features),
+                new Conv2d("d.joint", features + c, features, 1, 1, 0, true, Init.normal(rng, std, 1, 1, features + c, features)),
                 Activation.leakyRelu(0.2),
                 new Conv2d("d.logit", features, 1, 4, 1, 0, true, Init.normal(rng, std, 4, 4, features, 1)),
                 new Reshape(1)));
