@@ -107,6 +107,16 @@ class GanCliEndToEndTest {
     }
 
     @Test
+    void theBestCheckpointByHeldOutAccuracyIsKeptAndUsable() throws IOException {
+        String record = Files.readString(run.resolve("checkpoints/best/best.json"));
+        assertTrue(record.contains("\"metric\" : \"shapes-accuracy\""), record);
+        Result r = gan("generate", "--run", run.toString(), "--checkpoint", "best", "--prompt", "a red circle", "-n", "1",
+                "--out", tmp.resolve("from-best").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.exists(tmp.resolve("from-best/image-0001.png")));
+    }
+
+    @Test
     void gridOption() throws IOException {
         Path out = tmp.resolve("grid");
         Result r = gan("generate", "--run", run.toString(), "--prompt", "a red circle on a white background", "-n", "4",
@@ -153,6 +163,8 @@ class GanCliEndToEndTest {
                 new String[]{"train", "--run", run.toString()},
                 new String[]{"train", "--text-encoder", "elmo", "--run", tmp.resolve("w").toString()},
                 new String[]{"evaluate", "--run", tmp.resolve("missing").toString()},
+                new String[]{"evaluate", "--run", run.toString(), "--checkpoint", "../../etc"},
+                new String[]{"train", "--best-metric", "fid", "--run", tmp.resolve("v").toString()},
                 new String[]{"frobnicate"});
         for (String[] args : cases) {
             Result r = gan(args);

@@ -3,7 +3,11 @@ package io.textgan.models;
 import io.textgan.core.TextToImageModel;
 import io.textgan.core.api.ModelConfig;
 import io.textgan.core.data.shapes.ShapesSource;
+import io.textgan.core.checkpoint.Json;
+import io.textgan.core.checkpoint.RunDirectory;
+import io.textgan.core.train.RunConfig;
 import io.textgan.core.train.TrainingConfig;
+import io.textgan.core.train.TrainingDivergedException;
 import io.textgan.core.train.TrainingListener;
 import io.textgan.core.train.TrainingRun;
 import org.junit.jupiter.api.Test;
@@ -18,6 +22,7 @@ import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A whole tiny run: deterministic for a seed, and its checkpoint reproduces the trained model exactly. */
@@ -26,7 +31,7 @@ class TrainingRunTest {
     Path tmp;
 
     private static final ModelConfig MODEL = new ModelConfig("dcgan", "gan-cls", "lstm", 16, 8, 8, 4, 4, 2, 8, 16, "mean", 24);
-    private static final TrainingConfig TRAINING = new TrainingConfig(2, 0, 8, 7, 2e-4, 2e-4, 0.5, 0.999, 3, 1e-3, "conv", 2, 2, 2, 0.9, 3);
+    private static final TrainingConfig TRAINING = new TrainingConfig(2, 0, 8, 7, 2e-4, 2e-4, 0.5, 0.999, 3, 1e-3, "conv", 2, 2, 2, 0.9, 3, 0, 0);
 
     private record Run(TrainingRun.Result result, List<double[]> losses, List<Double> encoderLosses) {
     }
@@ -132,5 +137,33 @@ class TrainingRunTest {
         INDArray noise = loaded.noise(2, new Random(1));
         assertEquals(a.result().model().generate(prompts, noise), loaded.generate(prompts, noise));
         assertEquals(a.result().model().vocabulary().words(), loaded.vocabulary().words());
+    }
+
+    /** Adam moves each weight by about the learning rate per step: a few steps overflow float32. */
+    private static final double ABSURD = 1e38;
+
+    private static TrainingConfig withRates(double discriminator, double encoder) {
+        return new TrainingConfig(2, 0, 8, 7, 2e-4, discriminator, 0.5, 0.999, 8, encoder, "conv", 2, 2, 1, 1.0, 0, 0, 1);
+    }
+
+    @Test
+    void aDivergingGanIsRetriedFromItsLastCheckpointThenStoppedLeavingTheRunLoadable() throws Exception {
+        var e = assertThrows(TrainingDivergedException.class, () -> train("diverged", withRates(ABSURD, 1e-3), false));
+        assertTrue(e.getMessage().startsWith("training diverged (gan step "), e.getMessage());
+        assertTrue(e.getMessage().contains("the last good checkpoint is epoch-0000"), e.getMessage());
+        RunConfig saved = Json.read(tmp.resolve("diverged/config.json"), RunConfig.class);
+        assertEquals(ABSURD / 2, saved.training().learningRateD(), "halved once for the one retry");
+        TextToImageModel loaded = TextToImageModel.load(new RunDirectory(tmp.resolve("diverged")).latestCheckpoint());
+        INDArray images = loaded.generate(List.of("a red circle"), loaded.noise(1, new Random(1)));
+        assertTrue(Double.isFinite(images.sumNumber().doubleValue()));
+        List<String> csv = Files.readAllLines(tmp.resolve("diverged/gradients.csv"));
+        assertEquals("phase,step,network,parameter,l2_norm", csv.get(0));
+    }
+
+    @Test
+    void anExplodingTextEncoderTripsTheGuardDuringPretraining() {
+        var e = assertThrows(TrainingDivergedException.class, () -> train("exploding", withRates(2e-4, ABSURD), false));
+        assertTrue(e.getMessage().startsWith("training diverged (pretrain step "), e.getMessage());
+        assertTrue(e.getMessage().contains("no checkpoint was written yet"), e.getMessage());
     }
 }

@@ -10,6 +10,7 @@ import io.textgan.core.data.BatchSampler;
 import io.textgan.core.data.Vocabulary;
 import io.textgan.core.data.shapes.ShapesSource;
 import io.textgan.core.train.GanTrainer;
+import io.textgan.core.train.GradientHealth;
 import io.textgan.core.train.NonSaturatingLoss;
 import io.textgan.core.train.TrainingConfig;
 
@@ -39,7 +40,8 @@ final class GanCls64Workload implements Workload {
         model = TextToImageModel.create(config, vocabulary, rng);
         discriminator = ModelRegistry.get(ModelProvider.DiscriminatorProvider.class, config.discriminator()).create(config, rng);
         TrainingConfig defaults = TrainingConfig.defaults().withBatchSize(batch);
-        trainer = new GanTrainer(model, discriminator, new NonSaturatingLoss(defaults.realLabel()), defaults, List.of());
+        trainer = new GanTrainer(model, discriminator, new NonSaturatingLoss(defaults.realLabel()), defaults, List.of(),
+                GradientHealth.guardOnly());
         sampler = new BatchSampler(data, batch, 64, 1);
     }
 

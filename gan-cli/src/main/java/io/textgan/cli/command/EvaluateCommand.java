@@ -7,6 +7,7 @@ import io.textgan.core.metrics.ShapesEvaluation;
 import io.textgan.core.train.RunConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -24,8 +25,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--run", required = true, description = "Run directory trained on shapes.")
-    Path run;
+    @Mixin
+    RunCheckpoint runCheckpoint;
 
     @Option(names = "--images-per-prompt", description = "Images generated per held-out prompt. Default: ${DEFAULT-VALUE}.")
     int imagesPerPrompt = 8;
@@ -35,11 +36,11 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        RunDirectory dir = new RunDirectory(run);
-        Path checkpoint = dir.latestCheckpoint();
+        RunDirectory dir = new RunDirectory(runCheckpoint.run);
+        Path checkpoint = runCheckpoint.resolve();
         RunConfig config = Json.read(dir.config(), RunConfig.class);
         if (!"shapes".equals(config.data())) {
-            throw new IllegalArgumentException("gan evaluate measures runs trained on shapes; " + run + " was trained on " + config.data());
+            throw new IllegalArgumentException("gan evaluate measures runs trained on shapes; " + runCheckpoint.run + " was trained on " + config.data());
         }
         if (imagesPerPrompt <= 0) {
             throw new IllegalArgumentException("--images-per-prompt must be positive: " + imagesPerPrompt);
@@ -51,8 +52,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             out.printf("  %-11s %5.1f%%%n", e.getKey(), 100 * e.getValue());
         }
         out.printf("  %-11s %5.1f%%%n", "all five", 100 * report.allCorrect());
-        Json.write(run.resolve("evaluation.json"), report);
-        out.println("written: " + run.resolve("evaluation.json"));
+        Json.write(dir.root().resolve("evaluation.json"), report);
+        out.println("written: " + dir.root().resolve("evaluation.json"));
         return 0;
     }
 }

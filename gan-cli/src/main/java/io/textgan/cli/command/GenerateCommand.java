@@ -10,6 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -30,15 +31,15 @@ import java.util.concurrent.Callable;
  * {@code seed + i·n + k}, recorded in {@code manifest.jsonl}, so any single image can be reproduced.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Generate images from text prompts with a trained run's latest checkpoint.")
+        description = "Generate images from text prompts with a trained run's checkpoint (the latest by default).")
 public final class GenerateCommand implements Callable<Integer> {
     private static final int BATCH = 64;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--run", required = true, description = "Run directory written by 'gan train'.")
-    Path run;
+    @Mixin
+    RunCheckpoint runCheckpoint;
 
     @Option(names = "--prompt", description = "A sentence describing the image (repeatable).")
     List<String> prompts = new ArrayList<>();
@@ -70,7 +71,7 @@ public final class GenerateCommand implements Callable<Integer> {
         if (count <= 0 || count > 1024) {
             throw new IllegalArgumentException("-n must be between 1 and 1024: " + count);
         }
-        TextToImageModel model = TextToImageModel.load(new RunDirectory(run).latestCheckpoint());
+        TextToImageModel model = TextToImageModel.load(runCheckpoint.resolve());
         for (String p : all) {
             check(p, model);
         }

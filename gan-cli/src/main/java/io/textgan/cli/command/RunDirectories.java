@@ -8,12 +8,13 @@ import java.nio.file.Path;
 
 /** Checks on run directories before work starts, so that a run fails at once rather than after an epoch. */
 final class RunDirectories {
-    private static final long MIN_FREE_BYTES = 200L << 20;
-
     private RunDirectories() {
     }
 
-    /** Creates a new run directory, refusing one that already holds a run, is not writable, or lacks room. */
+    /**
+     * Creates a new run directory, refusing one that already holds a run or is not writable (whether it has room for
+     * the model's checkpoints is checked once the model exists, by the training run).
+     */
     static void prepareNew(Path dir) throws IOException {
         if (Files.exists(dir.resolve(RunDirectory.CONFIG))) {
             throw new IOException("run directory " + dir + " already holds a run; choose another --run");
@@ -23,10 +24,6 @@ final class RunDirectories {
             Files.delete(Files.createTempFile(dir, ".write-check", ""));
         } catch (IOException e) {
             throw new IOException("cannot write to run directory " + dir + ": " + e.getMessage());
-        }
-        long free = Files.getFileStore(dir).getUsableSpace();
-        if (free < MIN_FREE_BYTES) {
-            throw new IOException("only " + (free >> 20) + " MB free at " + dir + "; at least " + (MIN_FREE_BYTES >> 20) + " MB are needed");
         }
     }
 }

@@ -9,6 +9,7 @@ import io.textgan.core.checkpoint.RunDirectory;
 import io.textgan.core.nn.LayerSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -24,12 +25,12 @@ public final class SummaryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--run", required = true, description = "Run directory written by 'gan train'.")
-    Path run;
+    @Mixin
+    RunCheckpoint runCheckpoint;
 
     @Override
     public Integer call() throws IOException {
-        TextToImageModel model = TextToImageModel.load(new RunDirectory(run).latestCheckpoint());
+        TextToImageModel model = TextToImageModel.load(runCheckpoint.resolve());
         Discriminator discriminator = ModelRegistry.get(ModelProvider.DiscriminatorProvider.class,
                 model.config().discriminator()).create(model.config(), new Random(0));
         PrintWriter out = spec.commandLine().getOut();

@@ -7,7 +7,10 @@ import io.textgan.core.api.ModelProvider;
 import io.textgan.core.api.ModelRegistry;
 import io.textgan.core.checkpoint.Json;
 import io.textgan.core.checkpoint.RunDirectory;
+import io.textgan.core.checkpoint.BestCheckpointKeeper;
 import io.textgan.core.data.CaptionedImageSource;
+import io.textgan.core.metrics.ShapesAccuracyMetric;
+import io.textgan.core.train.TrainingListener;
 import io.textgan.core.data.shapes.ShapeAttributes;
 import io.textgan.core.data.shapes.ShapesSource;
 import io.textgan.core.data.shapes.ShapesSplit;
@@ -24,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -97,6 +101,15 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--checkpoint-every", description = "Also checkpoint every this many steps inside epochs (0: only at epoch ends). Default: ${DEFAULT-VALUE}.")
     int checkpointEvery = DEFAULTS.checkpointEvery();
 
+    @Option(names = "--clip-grad-norm", description = "Clip each network's global gradient L2 norm to this before its update (0: off). Default: ${DEFAULT-VALUE}.")
+    double clipGradNorm = DEFAULTS.clipGradNorm();
+
+    @Option(names = "--divergence-retries", description = "After a NaN or infinite loss or gradient: restore the last good state and retry at half the learning rates this many times, then stop. Default: ${DEFAULT-VALUE}.")
+    int divergenceRetries = DEFAULTS.divergenceRetries();
+
+    @Option(names = "--best-metric", description = "Keep a copy of the checkpoint that scores best by this metric as checkpoints/best: shapes-accuracy (mean held-out attribute accuracy, shapes only) or none. Default: ${DEFAULT-VALUE}.")
+    String bestMetric = ShapesAccuracyMetric.NAME;
+
     @Option(names = "--resume", description = "Continue the run in this directory from its newest good checkpoint, with its saved settings (--epochs may extend it).")
     Path resume;
 
@@ -119,15 +132,16 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingConfig training = new TrainingConfig(epochCount, stepLimit, batchSize, seed, lrG, lrD, DEFAULTS.beta1(),
                 DEFAULTS.beta2(), encoderSteps, DEFAULTS.encoderLearningRate(), DEFAULTS.imageEncoder(),
                 DEFAULTS.samplesPerPrompt(), DEFAULTS.keepCheckpoints(), generatorSteps, realLabel,
-                requireNotNegative("--checkpoint-every", checkpointEvery));
+                requireNotNegative("--checkpoint-every", checkpointEvery), clipGradNorm,
+                requireNotNegative("--divergence-retries", divergenceRetries));
         List<String> prompts = samplePrompts == null ? defaultPrompts() : Prompts.read(samplePrompts);
         CaptionedImageSource source = ShapesSource.training(shapesCount, imageSize, seed);
         CaptionedImageSource heldOut = ShapesSource.heldOut(HELD_OUT_ITEMS, imageSize, seed + 1);
         Path dir = run != null ? run : Path.of("runs", data + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        List<TrainingListener> listeners = listeners(new RunDirectory(dir), training);
         RunDirectories.prepareNew(dir);
         RunLog.writeTo(dir.resolve("train.log"));
-        TrainingRun.Result result = new TrainingRun(source, heldOut, model, training, dir, prompts,
-                List.of(new ProgressBar(spec.commandLine().getErr(), training.epochs()))).run();
+        TrainingRun.Result result = new TrainingRun(source, heldOut, model, training, dir, prompts, listeners).run();
         spec.commandLine().getOut().printf("trained %d steps; samples in %s, model in %s%n", result.steps(),
                 dir.resolve("samples"), result.checkpoint());
         return 0;
@@ -150,11 +164,21 @@ public final class TrainCommand implements Callable<Integer> {
         }
         RunLog.writeTo(dir.log());
         TrainingRun.Result result = new TrainingRun(
-                ShapesSource.training(saved.dataSize(), saved.model().imageSize(), training.seed()), null,
-                saved.model(), training, resume, List.of(), List.of(new ProgressBar(spec.commandLine().getErr(), training.epochs())))
-                .resume();
+                ShapesSource.training(saved.dataSize(), saved.model().imageSize(), training.seed()),
+                ShapesSource.heldOut(HELD_OUT_ITEMS, saved.model().imageSize(), training.seed() + 1), saved.model(),
+                training, resume, Files.readAllLines(dir.samplePrompts()), listeners(dir, training)).resume();
         spec.commandLine().getOut().printf("trained to step %d; model in %s%n", result.steps(), result.checkpoint());
         return 0;
+    }
+
+    private List<TrainingListener> listeners(RunDirectory dir, TrainingConfig training) {
+        List<TrainingListener> listeners = new ArrayList<>(List.of(new ProgressBar(spec.commandLine().getErr(), training.epochs())));
+        if (ShapesAccuracyMetric.NAME.equals(bestMetric)) {
+            listeners.add(new BestCheckpointKeeper(dir, new ShapesAccuracyMetric()));
+        } else if (!"none".equals(bestMetric)) {
+            throw new IllegalArgumentException("unknown --best-metric '" + bestMetric + "': use " + ShapesAccuracyMetric.NAME + " or none");
+        }
+        return listeners;
     }
 
     /** One canonical caption for each of 8 held-out combinations spread over backgrounds, colours and shapes. */

@@ -30,18 +30,22 @@ public final class CheckpointWriter implements TrainingListener {
     static final String GENERATOR_ADAM_FILE = "generator-adam.bin";
     static final String DISCRIMINATOR_ADAM_FILE = "discriminator-adam.bin";
     static final String STATE_FILE = "state.json";
+    private static final String TMP_PREFIX = ".tmp-";
 
     private final RunDirectory run;
     private final int keep;
+    private final Provenance provenance;
 
     /** Counters saved with each checkpoint: enough, with the seed, to continue exactly where the run stopped. */
     public record State(int step, int completedEpochs, int batchesInEpoch, int generatorIterations,
                         int discriminatorIterations, long seed) {
     }
 
-    public CheckpointWriter(RunDirectory run, int keep) {
+    /** @param keep how many checkpoints to keep (older ones are deleted) */
+    public CheckpointWriter(RunDirectory run, int keep, Provenance provenance) {
         this.run = run;
         this.keep = keep;
+        this.provenance = provenance;
     }
 
     @Override
@@ -63,14 +67,14 @@ public final class CheckpointWriter implements TrainingListener {
         String name = trainer.batchesInEpoch() == 0
                 ? String.format("epoch-%04d", trainer.completedEpochs())
                 : String.format("epoch-%04d-step-%08d", trainer.completedEpochs(), trainer.step());
-        Path tmp = Files.createTempDirectory(run.checkpoints(), ".tmp-" + name + "-");
+        Path tmp = Files.createTempDirectory(run.checkpoints(), TMP_PREFIX + name + "-");
         trainer.model().save(tmp);
         ArrayFile.write(tmp.resolve(DISCRIMINATOR_FILE), ArrayFile.of(trainer.discriminator().parameters()));
         ArrayFile.write(tmp.resolve(GENERATOR_ADAM_FILE), trainer.generatorOptimizer().state());
         ArrayFile.write(tmp.resolve(DISCRIMINATOR_ADAM_FILE), trainer.discriminatorOptimizer().state());
         Json.write(tmp.resolve(STATE_FILE), new State(trainer.step(), trainer.completedEpochs(), trainer.batchesInEpoch(),
                 trainer.generatorOptimizer().iteration(), trainer.discriminatorOptimizer().iteration(), trainer.config().seed()));
-        Manifest.write(tmp);
+        Manifest.write(tmp, provenance);
         try (Stream<Path> files = Files.list(tmp)) {
             for (Path f : files.toList()) {
                 sync(f);
@@ -87,11 +91,14 @@ public final class CheckpointWriter implements TrainingListener {
     private void prune(String newest) throws IOException {
         List<Path> old;
         try (Stream<Path> dirs = Files.list(run.checkpoints())) {
-            old = dirs.filter(p -> RunDirectory.isCheckpointName(p.getFileName().toString()))
+            List<Path> all = dirs.toList();
+            old = new java.util.ArrayList<>(all.stream().filter(p -> RunDirectory.isCheckpointName(p.getFileName().toString()))
                     .filter(p -> !p.getFileName().toString().equals(newest))
                     .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed())
                     .skip(Math.max(0, keep - 1))
-                    .toList();
+                    .toList());
+            // left by a process killed while writing: never complete, never pointed to
+            old.addAll(all.stream().filter(p -> p.getFileName().toString().startsWith(TMP_PREFIX)).toList());
         }
         for (Path p : old) {
             deleteRecursively(p);
@@ -129,7 +136,7 @@ public final class CheckpointWriter implements TrainingListener {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -5,7 +5,9 @@ import org.nd4j.shade.jackson.databind.ObjectMapper;
 import org.nd4j.shade.jackson.databind.SerializationFeature;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /** The one JSON form of configurations and run state (Jackson, as bundled with ND4J). */
 public final class Json {
@@ -16,8 +18,11 @@ public final class Json {
     private Json() {
     }
 
+    /** Writes {@code file} whole or not at all: through a temporary file in the same directory, renamed over it. */
     public static void write(Path file, Object value) throws IOException {
-        MAPPER.writeValue(file.toFile(), value);
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        MAPPER.writeValue(tmp.toFile(), value);
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     public static <T> T read(Path file, Class<T> type) throws IOException {

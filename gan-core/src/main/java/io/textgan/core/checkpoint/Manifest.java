@@ -13,19 +13,28 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** {@code manifest.json}: every file of a checkpoint with its size and SHA-256, to detect truncation or tampering. */
+/**
+ * {@code manifest.json}: the checkpoint format version, the checkpoint's {@link Provenance}, and every file with its
+ * size and SHA-256, to detect truncation or tampering.
+ */
 public final class Manifest {
     public static final String FILE = "manifest.json";
+    /** The checkpoint layout this build writes; a checkpoint with a higher one is refused. */
+    public static final int FORMAT_VERSION = 1;
 
     /** One file's size and hash. */
     public record Entry(long size, String sha256) {
+    }
+
+    /** The manifest's content. */
+    public record Content(int formatVersion, Provenance provenance, Map<String, Entry> files) {
     }
 
     private Manifest() {
     }
 
     /** Hashes every regular file of {@code dir} (except the manifest) and writes the manifest. */
-    public static void write(Path dir) throws IOException {
+    public static void write(Path dir, Provenance provenance) throws IOException {
         Map<String, Entry> entries = new TreeMap<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
@@ -35,30 +44,38 @@ public final class Manifest {
                 }
             }
         }
-        Json.write(dir.resolve(FILE), entries);
+        Json.write(dir.resolve(FILE), new Content(FORMAT_VERSION, provenance, entries));
     }
 
-    /** Checks every listed file; throws an IOException naming the first that is missing, truncated or altered. */
+    /**
+     * Checks the format version and every listed file; throws an IOException naming the first file that is missing,
+     * truncated or altered. A directory without a manifest (a model saved by {@code TextToImageModel.save}) passes.
+     */
     public static void verifyIfPresent(Path dir) throws IOException {
         Path manifest = dir.resolve(FILE);
         if (!Files.exists(manifest)) {
             return;
         }
-        Map<?, ?> raw = Json.read(manifest, Map.class);
-        for (Object key : raw.keySet()) {
-            String name = key.toString();
+        Content content = Json.read(manifest, Content.class);
+        if (content.formatVersion() > FORMAT_VERSION) {
+            throw new IOException(dir + " has checkpoint format version " + content.formatVersion()
+                    + ", newer than this build reads (" + FORMAT_VERSION + "); use a newer gan");
+        }
+        if (content.files() == null) {
+            throw new IOException("manifest of " + dir + " lists no files");
+        }
+        for (Map.Entry<String, Entry> e : content.files().entrySet()) {
+            String name = e.getKey();
             Path f = dir.resolve(name).normalize();
-            if (!f.getParent().equals(dir.normalize()) || List.of(".", "..").contains(name)) {
+            if (!dir.normalize().equals(f.getParent()) || List.of(".", "..").contains(name)) {
                 throw new IOException("manifest of " + dir + " names a file outside it: " + name);
             }
-            Map<?, ?> entry = (Map<?, ?>) raw.get(key);
-            long size = ((Number) entry.get("size")).longValue();
             try {
-                if (Files.size(f) != size || !sha256(f).equals(entry.get("sha256"))) {
+                if (Files.size(f) != e.getValue().size() || !sha256(f).equals(e.getValue().sha256())) {
                     throw new IOException("checkpoint file " + f + " is corrupt (size or SHA-256 differs from the manifest)");
                 }
-            } catch (NoSuchFileException e) {
-                throw new IOException("checkpoint file " + f + " is missing", e);
+            } catch (NoSuchFileException missing) {
+                throw new IOException("checkpoint file " + f + " is missing", missing);
             }
         }
     }

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The layout of a run: {@code config.json}, {@code train.log}, {@code samples/epoch-0001.png} (+ {@code .txt}),
- * {@code checkpoints/epoch-0001/} and {@code checkpoints/latest}, which names the newest complete checkpoint.
+ * {@code checkpoints/epoch-0001/} and {@code checkpoints/latest}, which names the newest complete checkpoint,
+ * {@code gradients.csv}.
  */
 public record RunDirectory(Path root) {
     public static final String CONFIG = "config.json";
@@ -42,6 +43,20 @@ public record RunDirectory(Path root) {
         }
     }
 
+    /** Per-parameter gradient L2 norms, written every few steps. */
+    public Path gradients() {
+        return root.resolve("gradients.csv");
+    }
+
+    /** Fails with a clear message unless the run directory's file system has room for two checkpoints of this size. */
+    public void requireRoomForTwo(long checkpointBytes) throws IOException {
+        long free = Files.getFileStore(root).getUsableSpace();
+        if (free < 2 * checkpointBytes) {
+            throw new IOException(String.format("run directory %s has %d MB free, less than the %d MB two checkpoints need",
+                    root, free >> 20, (2 * checkpointBytes) >> 20));
+        }
+    }
+
     public Path samples() {
         return root.resolve("samples");
     }
@@ -57,6 +72,24 @@ public record RunDirectory(Path root) {
         CheckpointWriter.sync(pointerTmp);
         Files.move(pointerTmp, checkpoints().resolve(LATEST), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * A checkpoint by name: {@code latest} (the newest complete one), {@code best} (see {@link BestCheckpointKeeper}),
+     * or a checkpoint directory's name such as {@code epoch-0003}.
+     */
+    public Path checkpoint(String name) throws IOException {
+        if ("latest".equals(name)) {
+            return latestCheckpoint();
+        }
+        if (!(BestCheckpointKeeper.BEST.equals(name) || isCheckpointName(name))) {
+            throw new IOException("no checkpoint called '" + name + "': use latest, best or a name like epoch-0003");
+        }
+        Path dir = checkpoints().resolve(name);
+        if (!Files.isDirectory(dir)) {
+            throw new IOException("run " + root + " has no checkpoint " + name);
+        }
+        return dir;
     }
 
     /** The newest complete checkpoint, or an IOException saying why there is none. */

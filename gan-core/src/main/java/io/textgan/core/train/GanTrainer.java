@@ -21,27 +21,33 @@ import java.util.Random;
  * updates the discriminator on (real, right text) → real, (real, wrong text) → fake and (generated, right text) →
  * fake, the last two weighted ½; then the generator (once or more, {@link TrainingConfig#generatorSteps()}) through the
  * discriminator's gradient with respect to its input.
- * The text encoder is frozen here (see {@link TextEncoderPretrainer}).
+ * The text encoder is frozen here (see {@link TextEncoderPretrainer}). A step whose loss or gradients are not finite
+ * throws {@link TrainingDivergedException} before the update that would spread them.
  */
 public final class GanTrainer {
+    /** The name of this training phase in gradient logs and divergence messages. */
+    public static final String PHASE = "gan";
     private final TextToImageModel model;
     private final Discriminator discriminator;
     private final GanLoss loss;
     private final TrainingConfig config;
     private final List<TrainingListener> listeners;
+    private final GradientHealth gradientHealth;
     private final AdamOptimizer generatorOptimizer;
     private final AdamOptimizer discriminatorOptimizer;
     private int step;
     private int completedEpochs;
     private int batchesInEpoch;
 
+    /** @param gradientHealth inspects each network's gradients before its update (the divergence guard) */
     public GanTrainer(TextToImageModel model, Discriminator discriminator, GanLoss loss, TrainingConfig config,
-                      List<TrainingListener> listeners) {
+                      List<TrainingListener> listeners, GradientHealth gradientHealth) {
         this.model = model;
         this.discriminator = discriminator;
         this.loss = loss;
         this.config = config;
         this.listeners = List.copyOf(listeners);
+        this.gradientHealth = gradientHealth;
         this.generatorOptimizer = new AdamOptimizer(model.generator().parameters(), config.learningRateG(), config.beta1(), config.beta2());
         this.discriminatorOptimizer = new AdamOptimizer(discriminator.parameters(), config.learningRateD(), config.beta1(), config.beta2());
     }
@@ -106,9 +112,8 @@ public final class GanTrainer {
 
     /** One GAN-CLS step on a batch, outside the epoch loop (benchmarks); returns {discriminator loss, generator loss}. */
     public double[] step(Batch batch) {
-        int maxTokens = model.config().maxTokens();
-        INDArray text = model.textEncoder().encode(model.vocabulary().encode(batch.captions(), maxTokens), false);
-        INDArray wrongText = model.textEncoder().encode(model.vocabulary().encode(batch.mismatchedCaptions(), maxTokens), false);
+        INDArray text = model.encode(batch.captions());
+        INDArray wrongText = model.encode(batch.mismatchedCaptions());
         Generator generator = model.generator();
         INDArray noise = model.noise(batch.size(), new Random(config.seed() * 7_919L + step));
         INDArray fake = generator.generate(noise, text, true);
@@ -122,7 +127,9 @@ public final class GanTrainer {
         discriminator.backward(generated.gradient().muli(0.5));
         double discriminatorLoss = real.loss() + 0.5 * (mismatched.loss() + generated.loss());
         requireFinite(discriminatorLoss, "discriminator");
+        gradientHealth.inspect(PHASE, step + 1, "discriminator", discriminator.parameters());
         discriminatorOptimizer.step();
+        gradientHealth.requireFiniteWeights(PHASE, step + 1, "discriminator", discriminator.parameters());
 
         double generatorLoss = 0;
         for (int k = 0; k < config.generatorSteps(); k++) {
@@ -130,7 +137,9 @@ public final class GanTrainer {
             LossGradient fooled = loss.generator(discriminator.score(current, text, true));
             requireFinite(fooled.loss(), "generator");
             generator.backward(discriminator.backward(fooled.gradient()));
+            gradientHealth.inspect(PHASE, step + 1, "generator", generator.parameters());
             generatorOptimizer.step();
+            gradientHealth.requireFiniteWeights(PHASE, step + 1, "generator", generator.parameters());
             generatorLoss = fooled.loss();
         }
         step++;
@@ -139,8 +148,7 @@ public final class GanTrainer {
 
     private void requireFinite(double value, String network) {
         if (!Double.isFinite(value)) {
-            throw new TrainingDivergedException("the " + network + " loss became " + value + " at step " + (step + 1)
-                    + "; try lower learning rates (--lr-g, --lr-d)");
+            throw new TrainingDivergedException(PHASE + " step " + (step + 1) + ": the " + network + " loss is " + value);
         }
     }
 

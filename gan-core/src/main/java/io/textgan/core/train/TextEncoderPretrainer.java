@@ -18,6 +18,8 @@ import java.util.List;
  * trained together with a {@link ContrastiveLoss} so that an image's vector is closest to its own caption's.
  */
 public final class TextEncoderPretrainer {
+    /** The name of this training phase in gradient logs and divergence messages. */
+    public static final String PHASE = "pretrain";
     private static final double SIMILARITY_SCALE = 10;
 
     private final TextEncoder textEncoder;
@@ -33,8 +35,13 @@ public final class TextEncoderPretrainer {
         this.maxTokens = maxTokens;
     }
 
-    /** Runs {@code steps} steps over {@code sampler}'s epochs, reporting each step to the listeners. */
-    public void train(BatchSampler sampler, int steps, double learningRate, double beta1, List<TrainingListener> listeners) {
+    /**
+     * Runs {@code steps} steps over {@code sampler}'s epochs, reporting each step to the listeners.
+     *
+     * @throws TrainingDivergedException if the loss or a gradient stops being finite (that update is not applied)
+     */
+    public void train(BatchSampler sampler, int steps, double learningRate, double beta1, List<TrainingListener> listeners,
+                      GradientHealth gradientHealth) {
         AdamOptimizer textOptimizer = new AdamOptimizer(textEncoder.parameters(), learningRate, beta1, 0.999);
         AdamOptimizer imageOptimizer = new AdamOptimizer(imageEncoder.parameters(), learningRate, beta1, 0.999);
         int step = 0;
@@ -44,10 +51,17 @@ public final class TextEncoderPretrainer {
                 try (MemoryWorkspace ignored = StepWorkspace.open("encoder-step")) {
                     r = loss.compute(imageEncoder.encode(batch.images(), true),
                             textEncoder.encode(vocabulary.encode(batch.captions(), maxTokens), true));
+                    if (!Double.isFinite(r.loss())) {
+                        throw new TrainingDivergedException(PHASE + " step " + (step + 1) + ": the matching loss is " + r.loss());
+                    }
                     imageEncoder.backward(r.imageGradient());
                     textEncoder.backward(r.textGradient());
+                    gradientHealth.inspect(PHASE, step + 1, "image-encoder", imageEncoder.parameters());
+                    gradientHealth.inspect(PHASE, step + 1, "text-encoder", textEncoder.parameters());
                     imageOptimizer.step();
                     textOptimizer.step();
+                    gradientHealth.requireFiniteWeights(PHASE, step + 1, "image-encoder", imageEncoder.parameters());
+                    gradientHealth.requireFiniteWeights(PHASE, step + 1, "text-encoder", textEncoder.parameters());
                 }
                 step++;
                 for (TrainingListener l : listeners) {

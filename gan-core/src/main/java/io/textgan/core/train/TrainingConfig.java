@@ -19,12 +19,15 @@ package io.textgan.core.train;
  * @param generatorSteps     generator updates per discriminator update (the later ones redraw the same noise)
  * @param realLabel          the discriminator's target for real pairs: 1, or less for one-sided label smoothing
  * @param checkpointEvery    also write a checkpoint every this many steps inside epochs (0: only at epoch ends)
+ * @param clipGradNorm       largest global gradient L2 norm of each network before its update (0: no clipping)
+ * @param divergenceRetries  how often a diverged run (NaN or infinite loss or gradient) is restored to its last good
+ *                           state and retried at half the learning rates before it stops (0: stop at once)
  */
 public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed, double learningRateG,
                              double learningRateD, double beta1, double beta2, int encoderSteps,
                              double encoderLearningRate, String imageEncoder, int samplesPerPrompt,
                              int keepCheckpoints, int generatorSteps, double realLabel,
-                             int checkpointEvery) {
+                             int checkpointEvery, double clipGradNorm, int divergenceRetries) {
 
     public TrainingConfig {
         positive("epochs", epochs);
@@ -49,6 +52,12 @@ public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed,
         if (checkpointEvery < 0) {
             throw new IllegalArgumentException("checkpointEvery must not be negative: " + checkpointEvery);
         }
+        if (!(clipGradNorm >= 0 && clipGradNorm < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("clipGradNorm must be 0 (off) or positive: " + clipGradNorm);
+        }
+        if (divergenceRetries < 0) {
+            throw new IllegalArgumentException("divergenceRetries must not be negative: " + divergenceRetries);
+        }
         if (!(realLabel > 0.5 && realLabel <= 1)) {
             throw new IllegalArgumentException("realLabel must be in (0.5, 1]: " + realLabel);
         }
@@ -58,29 +67,36 @@ public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed,
      * The defaults of {@code gan train}, sized so that it trains on the built-in shapes in about 20 minutes on two CPU
      * cores: 9 epochs of batches of 64, Adam with β1 0.5 at 2e-4 for the generator and 4e-4 for the discriminator
      * (two time-scale updates, Heusel et al. 2017, which drew better than equal rates here), 300 encoder
-     * pre-training steps.
+     * pre-training steps, no gradient clipping, two retries after a divergence.
      */
     public static TrainingConfig defaults() {
-        return new TrainingConfig(9, 0, 64, 42, 2e-4, 4e-4, 0.5, 0.999, 300, 1e-3, "conv", 8, 3, 1, 1.0, 0);
+        return new TrainingConfig(9, 0, 64, 42, 2e-4, 4e-4, 0.5, 0.999, 300, 1e-3, "conv", 8, 3, 1, 1.0, 0, 0, 2);
     }
 
     public TrainingConfig withBatchSize(int size) {
         return new TrainingConfig(epochs, maxSteps, size, seed, learningRateG, learningRateD, beta1, beta2, encoderSteps,
-                encoderLearningRate, imageEncoder, samplesPerPrompt, keepCheckpoints, generatorSteps, realLabel, checkpointEvery);
+                encoderLearningRate, imageEncoder, samplesPerPrompt, keepCheckpoints, generatorSteps, realLabel, checkpointEvery, clipGradNorm, divergenceRetries);
     }
 
     /** The same run, trained to a different number of epochs and no step limit (to extend a run on resume). */
     public TrainingConfig withEpochs(int count) {
         return new TrainingConfig(count, 0, batchSize, seed, learningRateG, learningRateD, beta1, beta2,
                 encoderSteps, encoderLearningRate, imageEncoder, samplesPerPrompt, keepCheckpoints, generatorSteps,
-                realLabel, checkpointEvery);
+                realLabel, checkpointEvery, clipGradNorm, divergenceRetries);
     }
 
     /** Stops after {@code steps} GAN steps, however many epochs that takes. */
     public TrainingConfig withMaxSteps(int steps) {
         return new TrainingConfig(Integer.MAX_VALUE, steps, batchSize, seed, learningRateG, learningRateD, beta1, beta2,
                 encoderSteps, encoderLearningRate, imageEncoder, samplesPerPrompt, keepCheckpoints, generatorSteps,
-                realLabel, checkpointEvery);
+                realLabel, checkpointEvery, clipGradNorm, divergenceRetries);
+    }
+
+    /** The same run at other learning rates (after a divergence). */
+    public TrainingConfig withLearningRates(double generator, double discriminator, double encoder) {
+        return new TrainingConfig(epochs, maxSteps, batchSize, seed, generator, discriminator, beta1, beta2,
+                encoderSteps, encoder, imageEncoder, samplesPerPrompt, keepCheckpoints, generatorSteps,
+                realLabel, checkpointEvery, clipGradNorm, divergenceRetries);
     }
 
     private static void positive(String name, int value) {
@@ -90,8 +106,8 @@ public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed,
     }
 
     private static void rate(String name, double value) {
-        if (!(value > 0 && value < 1)) {
-            throw new IllegalArgumentException(name + " must be in (0, 1): " + value);
+        if (!(value > 0 && value < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException(name + " must be positive: " + value);
         }
     }
 }

@@ -8,11 +8,14 @@ import io.textgan.core.api.ModelProvider;
 import io.textgan.core.api.ModelRegistry;
 import io.textgan.core.checkpoint.CheckpointWriter;
 import io.textgan.core.checkpoint.Json;
+import io.textgan.core.checkpoint.Provenance;
 import io.textgan.core.checkpoint.RunDirectory;
 import io.textgan.core.data.BatchSampler;
 import io.textgan.core.data.CaptionedImageSource;
 import io.textgan.core.data.Vocabulary;
+import io.textgan.core.nn.Parameter;
 import io.textgan.core.sample.SampleGridListener;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,11 +29,14 @@ import java.util.Random;
 
 /**
  * A whole training run into a run directory: vocabulary from the captions, networks from the registry, text
- * encoder pre-training, GAN-CLS training with a sample grid and a checkpoint every epoch.
+ * encoder pre-training, GAN-CLS training with a sample grid and a checkpoint every epoch (and one before the first
+ * GAN step, so that a run interrupted in its first epoch resumes without pre-training again). A divergence is
+ * retried from the last good state at half the learning rates, {@link TrainingConfig#divergenceRetries()} times.
  */
 public final class TrainingRun {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
     private static final int RETRIEVAL_GROUP = 32;
+    private static final int GRADIENT_LOG_EVERY = 50;
 
     private final CaptionedImageSource data;
     private final CaptionedImageSource heldOut;
@@ -39,13 +45,15 @@ public final class TrainingRun {
     private final RunDirectory run;
     private final List<String> samplePrompts;
     private final List<TrainingListener> listeners;
+    private final Provenance provenance;
 
     /**
      * @param data          training images and captions
      * @param heldOut       pairs never trained on, for the encoder's retrieval accuracy (may be null)
      * @param modelConfig   the model; its vocabularySize is replaced by the size of the vocabulary built here
      * @param samplePrompts one row of the per-epoch sample grid each
-     * @param listeners     extra listeners (progress display); samples and checkpoints are always written
+     * @param listeners     extra listeners (progress display, {@link io.textgan.core.checkpoint.BestCheckpointKeeper}),
+     *                      called after the run's own sample and checkpoint writers
      */
     public TrainingRun(CaptionedImageSource data, CaptionedImageSource heldOut, ModelConfig modelConfig,
                        TrainingConfig config, Path runDirectory, List<String> samplePrompts,
@@ -57,6 +65,7 @@ public final class TrainingRun {
         this.run = new RunDirectory(runDirectory);
         this.samplePrompts = List.copyOf(samplePrompts);
         this.listeners = List.copyOf(listeners);
+        this.provenance = Provenance.startingNow(data.name(), data.size(), config.seed());
     }
 
     /** The outcome: the trained model and where its last checkpoint is. */
@@ -68,62 +77,151 @@ public final class TrainingRun {
         Files.createDirectories(run.checkpoints());
         Vocabulary vocabulary = Vocabulary.build(data, 1);
         ModelConfig model = modelConfig.withVocabularySize(vocabulary.size());
-        Json.write(run.config(), new RunConfig(model, config, data.name(), data.size()));
         Files.write(run.samplePrompts(), samplePrompts);
+        writeRunConfig(model, config);
         LOG.info("run directory {}: {} training items, vocabulary of {} words, seed {}", run.root(), data.size(),
                 vocabulary.size(), config.seed());
 
         Random rng = new Random(config.seed());
         TextToImageModel textToImage = TextToImageModel.create(model, vocabulary, rng);
         Discriminator discriminator = ModelRegistry.get(ModelProvider.DiscriminatorProvider.class, model.discriminator()).create(model, rng);
+        run.requireRoomForTwo(checkpointBytes(textToImage, discriminator));
+        GradientHealth health = gradientHealth(config);
         double retrieval = Double.NaN;
         try (BatchSampler sampler = new BatchSampler(data, config.batchSize(), model.imageSize(), config.seed())) {
+            TrainingConfig current = config;
             if (config.encoderSteps() > 0) {
                 ImageEncoder imageEncoder = ModelRegistry.get(ModelProvider.ImageEncoderProvider.class, config.imageEncoder()).create(model, rng);
                 TextEncoderPretrainer pretrainer = new TextEncoderPretrainer(textToImage.textEncoder(), imageEncoder, vocabulary, model.maxTokens());
-                pretrainer.train(sampler, config.encoderSteps(), config.encoderLearningRate(), 0.9, listeners);
+                current = pretrain(pretrainer, sampler, textToImage, imageEncoder, health);
                 if (heldOut != null) {
                     retrieval = pretrainer.retrievalAccuracy(heldOut, model.imageSize(), RETRIEVAL_GROUP, config.seed());
                     LOG.info("text encoder: held-out image->caption top-1 among {}: {}%", RETRIEVAL_GROUP,
                             String.format("%.1f", 100 * retrieval));
                 }
             }
-            GanTrainer trainer = trainer(textToImage, discriminator, samplePrompts);
-            return new Result(textToImage, trainer.fit(sampler), run.latestCheckpoint(), retrieval);
+            GanTrainer trainer = trainer(textToImage, discriminator, samplePrompts, current, health);
+            LOG.info("checkpoint written: {}", new CheckpointWriter(run, current.keepCheckpoints(), provenance).write(trainer));
+            return new Result(textToImage, fit(trainer, sampler, health), run.latestCheckpoint(), retrieval);
         }
     }
 
     /**
      * Continues the run in the run directory from its newest checkpoint that loads, with this run's training
      * configuration (which may train to more epochs than the first time). A checkpoint that is truncated or altered
-     * is reported and skipped for the one before it.
+     * is reported and skipped for the one before it. A run stopped before its first checkpoint starts again.
      */
     public Result resume() throws IOException {
+        if (run.checkpointsNewestFirst().isEmpty()) {
+            LOG.info("{} has no checkpoint yet: starting it again", run.root());
+            return run();
+        }
+        GradientHealth health = gradientHealth(config);
+        GanTrainer trainer = restoreNewest(config, health);
+        LOG.info("resuming {} at step {}", run.root(), trainer.step());
+        try (BatchSampler sampler = new BatchSampler(data, config.batchSize(), trainer.model().config().imageSize(), config.seed())) {
+            return new Result(trainer.model(), fit(trainer, sampler, health), run.latestCheckpoint(), Double.NaN);
+        }
+    }
+
+    /**
+     * Pre-trains the text encoder; after a divergence, restores both encoders' initial weights and starts again at half
+     * the learning rate, up to {@link TrainingConfig#divergenceRetries()} times. Returns the configuration trained with.
+     */
+    private TrainingConfig pretrain(TextEncoderPretrainer pretrainer, BatchSampler sampler, TextToImageModel model,
+                                    ImageEncoder imageEncoder, GradientHealth health) throws IOException {
+        List<Parameter> encoders = new ArrayList<>(model.textEncoder().parameters());
+        encoders.addAll(imageEncoder.parameters());
+        List<INDArray> initial = encoders.stream().map(p -> p.value().dup()).toList();
+        TrainingConfig current = config;
+        for (int retry = 1; ; retry++) {
+            try {
+                pretrainer.train(sampler, current.encoderSteps(), current.encoderLearningRate(), 0.9, listeners, health);
+                return current;
+            } catch (TrainingDivergedException e) {
+                if (retry > current.divergenceRetries()) {
+                    throw stopped(e, "no checkpoint was written yet");
+                }
+                for (int i = 0; i < encoders.size(); i++) {
+                    encoders.get(i).value().assign(initial.get(i));
+                }
+                current = current.withLearningRates(current.learningRateG(), current.learningRateD(), current.encoderLearningRate() / 2);
+                LOG.warn("{}; restarting the text encoder's pre-training at learning rate {} (retry {} of {})",
+                        e.getMessage(), current.encoderLearningRate(), retry, current.divergenceRetries());
+                writeRunConfig(model.config(), current);
+            }
+        }
+    }
+
+    /**
+     * Trains to the end; after a divergence, restores the newest good checkpoint and continues at half the learning
+     * rates, up to {@link TrainingConfig#divergenceRetries()} times. Returns the number of GAN steps of the run.
+     */
+    private int fit(GanTrainer trainer, BatchSampler sampler, GradientHealth health) throws IOException {
+        GanTrainer current = trainer;
+        for (int retry = 1; ; retry++) {
+            try {
+                return current.fit(sampler);
+            } catch (TrainingDivergedException e) {
+                TrainingConfig c = current.config();
+                if (retry > c.divergenceRetries()) {
+                    throw stopped(e, "the last good checkpoint is " + run.latestCheckpoint().getFileName());
+                }
+                TrainingConfig lower = c.withLearningRates(c.learningRateG() / 2, c.learningRateD() / 2, c.encoderLearningRate());
+                writeRunConfig(current.model().config(), lower);
+                current = restoreNewest(lower, health);
+                LOG.warn("{}; restored step {} and continuing at learning rates G {} D {} (retry {} of {})", e.getMessage(),
+                        current.step(), lower.learningRateG(), lower.learningRateD(), retry, lower.divergenceRetries());
+            }
+        }
+    }
+
+    private static TrainingDivergedException stopped(TrainingDivergedException e, String state) {
+        return new TrainingDivergedException("training diverged (" + e.getMessage() + ") and was stopped; " + state
+                + "; try lower learning rates (--lr-g, --lr-d) or --clip-grad-norm");
+    }
+
+    /** A trainer in the state of the newest checkpoint that loads; truncated or altered ones are reported and skipped. */
+    private GanTrainer restoreNewest(TrainingConfig training, GradientHealth health) throws IOException {
         List<String> prompts = Files.readAllLines(run.samplePrompts());
         for (Path checkpoint : run.checkpointsNewestFirst()) {
-            GanTrainer trainer;
             try {
                 TextToImageModel model = TextToImageModel.load(checkpoint);
                 Discriminator discriminator = ModelRegistry.get(ModelProvider.DiscriminatorProvider.class,
                         model.config().discriminator()).create(model.config(), new Random(0));
-                trainer = trainer(model, discriminator, prompts);
+                GanTrainer trainer = trainer(model, discriminator, prompts, training, health);
                 CheckpointWriter.restore(checkpoint, trainer);
+                LOG.info("restored {} (step {})", checkpoint.getFileName(), trainer.step());
+                return trainer;
             } catch (IOException e) {
-                LOG.warn("cannot resume from {}: {}", checkpoint.getFileName(), e.getMessage());
-                continue;
-            }
-            LOG.info("resuming {} from {} (step {})", run.root(), checkpoint.getFileName(), trainer.step());
-            try (BatchSampler sampler = new BatchSampler(data, config.batchSize(), trainer.model().config().imageSize(), config.seed())) {
-                return new Result(trainer.model(), trainer.fit(sampler), run.latestCheckpoint(), Double.NaN);
+                LOG.warn("cannot restore {}: {}", checkpoint.getFileName(), e.getMessage());
             }
         }
         throw new IOException("run " + run.root() + " has no checkpoint to resume from");
     }
 
-    private GanTrainer trainer(TextToImageModel model, Discriminator discriminator, List<String> prompts) {
-        List<TrainingListener> all = new ArrayList<>(listeners);
-        all.add(new SampleGridListener(run.samples(), prompts, config.samplesPerPrompt(), model, config.seed()));
-        all.add(new CheckpointWriter(run, config.keepCheckpoints()));
-        return new GanTrainer(model, discriminator, new NonSaturatingLoss(config.realLabel()), config, all);
+    private void writeRunConfig(ModelConfig model, TrainingConfig training) throws IOException {
+        Json.write(run.config(), new RunConfig(model, training, data.name(), data.size()));
+    }
+
+    private GradientHealth gradientHealth(TrainingConfig training) {
+        return new GradientHealth(training.clipGradNorm(), GRADIENT_LOG_EVERY, run.gradients());
+    }
+
+    /** Bytes of one checkpoint, about: every array once, and twice more (Adam's moments) for each trained one. */
+    private static long checkpointBytes(TextToImageModel model, Discriminator discriminator) {
+        List<Parameter> all = new ArrayList<>(model.textEncoder().parameters());
+        all.addAll(model.generator().parameters());
+        all.addAll(discriminator.parameters());
+        return all.stream().mapToLong(p -> p.value().length() * Float.BYTES * (p.isTrainable() ? 3 : 1)).sum();
+    }
+
+    private GanTrainer trainer(TextToImageModel model, Discriminator discriminator, List<String> prompts,
+                               TrainingConfig training, GradientHealth health) {
+        List<TrainingListener> all = new ArrayList<>();
+        all.add(new SampleGridListener(run.samples(), prompts, training.samplesPerPrompt(), model, training.seed()));
+        all.add(new CheckpointWriter(run, training.keepCheckpoints(), provenance));
+        all.addAll(listeners);
+        return new GanTrainer(model, discriminator, new NonSaturatingLoss(training.realLabel()), training, all, health);
     }
 }

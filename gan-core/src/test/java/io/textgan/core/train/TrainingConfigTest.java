@@ -18,10 +18,10 @@ class TrainingConfigTest {
                 assertThrows(IllegalArgumentException.class, () -> d.withBatchSize(0)).getMessage());
         assertEquals("imageSize must be a power of two, at least 8: 48",
                 assertThrows(IllegalArgumentException.class, () -> ModelConfig.defaults(48)).getMessage());
-        assertEquals("learningRateG must be in (0, 1): 0.0", assertThrows(IllegalArgumentException.class,
-                () -> new TrainingConfig(1, 0, 8, 1, 0, 2e-4, 0.5, 0.999, 0, 1e-3, "conv", 8, 1, 1, 1, 0)).getMessage());
+        assertEquals("learningRateG must be positive: 0.0", assertThrows(IllegalArgumentException.class,
+                () -> new TrainingConfig(1, 0, 8, 1, 0, 2e-4, 0.5, 0.999, 0, 1e-3, "conv", 8, 1, 1, 1, 0, 0, 0)).getMessage());
         assertEquals("realLabel must be in (0.5, 1]: 0.3", assertThrows(IllegalArgumentException.class,
-                () -> new TrainingConfig(1, 0, 8, 1, 2e-4, 2e-4, 0.5, 0.999, 0, 1e-3, "conv", 8, 1, 1, 0.3, 0)).getMessage());
+                () -> new TrainingConfig(1, 0, 8, 1, 2e-4, 2e-4, 0.5, 0.999, 0, 1e-3, "conv", 8, 1, 1, 0.3, 0, 0, 0)).getMessage());
     }
 
     @Test
