@@ -11,6 +11,7 @@ import io.textgan.core.checkpoint.Json;
 import io.textgan.core.checkpoint.RunDirectory;
 import io.textgan.core.data.BatchSampler;
 import io.textgan.core.data.CaptionedImageSource;
+import io.textgan.core.data.DataOptions;
 import io.textgan.core.data.Vocabulary;
 import io.textgan.core.sample.SampleGridListener;
 import org.slf4j.Logger;
@@ -36,24 +37,36 @@ public final class TrainingRun {
     private final CaptionedImageSource heldOut;
     private final ModelConfig modelConfig;
     private final TrainingConfig config;
+    private final DataOptions dataOptions;
     private final RunDirectory run;
     private final List<String> samplePrompts;
     private final List<TrainingListener> listeners;
 
+    /** A run on data read with {@link DataOptions#defaults()} (the built-in shapes, for instance). */
+    public TrainingRun(CaptionedImageSource data, CaptionedImageSource heldOut, ModelConfig modelConfig,
+                       TrainingConfig config, Path runDirectory, List<String> samplePrompts,
+                       List<TrainingListener> listeners) {
+        this(data, heldOut, modelConfig, config, DataOptions.defaults(), runDirectory, samplePrompts, listeners);
+    }
+
     /**
      * @param data          training images and captions
-     * @param heldOut       pairs never trained on, for the encoder's retrieval accuracy (may be null)
+     * @param heldOut       pairs never trained on, for the encoder's retrieval accuracy (may be null; not used with
+     *                      fewer than two)
      * @param modelConfig   the model; its vocabularySize is replaced by the size of the vocabulary built here
+     * @param dataOptions   how the data was read: its augmentation and vocabulary cut-off apply here, and it is
+     *                      recorded so that a resumed run reads the data the same way
      * @param samplePrompts one row of the per-epoch sample grid each
      * @param listeners     extra listeners (progress display); samples and checkpoints are always written
      */
     public TrainingRun(CaptionedImageSource data, CaptionedImageSource heldOut, ModelConfig modelConfig,
-                       TrainingConfig config, Path runDirectory, List<String> samplePrompts,
+                       TrainingConfig config, DataOptions dataOptions, Path runDirectory, List<String> samplePrompts,
                        List<TrainingListener> listeners) {
         this.data = Objects.requireNonNull(data, "data");
         this.heldOut = heldOut;
         this.modelConfig = modelConfig;
         this.config = config;
+        this.dataOptions = Objects.requireNonNull(dataOptions, "dataOptions");
         this.run = new RunDirectory(runDirectory);
         this.samplePrompts = List.copyOf(samplePrompts);
         this.listeners = List.copyOf(listeners);
@@ -66,9 +79,9 @@ public final class TrainingRun {
     public Result run() throws IOException {
         Files.createDirectories(run.samples());
         Files.createDirectories(run.checkpoints());
-        Vocabulary vocabulary = Vocabulary.build(data, 1);
+        Vocabulary vocabulary = Vocabulary.build(data, dataOptions.minWordCount());
         ModelConfig model = modelConfig.withVocabularySize(vocabulary.size());
-        Json.write(run.config(), new RunConfig(model, config, data.name(), data.size()));
+        Json.write(run.config(), new RunConfig(model, config, data.name(), data.size(), dataOptions));
         Files.write(run.samplePrompts(), samplePrompts);
         LOG.info("run directory {}: {} training items, vocabulary of {} words, seed {}", run.root(), data.size(),
                 vocabulary.size(), config.seed());
@@ -77,12 +90,12 @@ public final class TrainingRun {
         TextToImageModel textToImage = TextToImageModel.create(model, vocabulary, rng);
         Discriminator discriminator = ModelRegistry.get(ModelProvider.DiscriminatorProvider.class, model.discriminator()).create(model, rng);
         double retrieval = Double.NaN;
-        try (BatchSampler sampler = new BatchSampler(data, config.batchSize(), model.imageSize(), config.seed())) {
+        try (BatchSampler sampler = sampler(model.imageSize())) {
             if (config.encoderSteps() > 0) {
                 ImageEncoder imageEncoder = ModelRegistry.get(ModelProvider.ImageEncoderProvider.class, config.imageEncoder()).create(model, rng);
                 TextEncoderPretrainer pretrainer = new TextEncoderPretrainer(textToImage.textEncoder(), imageEncoder, vocabulary, model.maxTokens());
                 pretrainer.train(sampler, config.encoderSteps(), config.encoderLearningRate(), 0.9, listeners);
-                if (heldOut != null) {
+                if (heldOut != null && heldOut.size() >= 2) {
                     retrieval = pretrainer.retrievalAccuracy(heldOut, model.imageSize(), RETRIEVAL_GROUP, config.seed());
                     LOG.info("text encoder: held-out image->caption top-1 among {}: {}%", RETRIEVAL_GROUP,
                             String.format("%.1f", 100 * retrieval));
@@ -113,11 +126,15 @@ public final class TrainingRun {
                 continue;
             }
             LOG.info("resuming {} from {} (step {})", run.root(), checkpoint.getFileName(), trainer.step());
-            try (BatchSampler sampler = new BatchSampler(data, config.batchSize(), trainer.model().config().imageSize(), config.seed())) {
+            try (BatchSampler sampler = sampler(trainer.model().config().imageSize())) {
                 return new Result(trainer.model(), trainer.fit(sampler), run.latestCheckpoint(), Double.NaN);
             }
         }
         throw new IOException("run " + run.root() + " has no checkpoint to resume from");
+    }
+
+    private BatchSampler sampler(int imageSize) {
+        return new BatchSampler(data, config.batchSize(), imageSize, config.seed(), dataOptions.augmentation());
     }
 
     private GanTrainer trainer(TextToImageModel model, Discriminator discriminator, List<String> prompts) {
