@@ -85,10 +85,13 @@ public final class DataSources {
             if (TextC10Layout.matches(path)) {
                 return TextC10Layout.read(path);
             }
-            return SidecarLayout.read(path);
+            return EmojiPackage.matches(path) ? EmojiPackage.readDirectory(path) : SidecarLayout.read(path);
         }
         if (ManifestLayout.matches(path)) {
             return ManifestLayout.read(path);
+        }
+        if (EmojiPackage.isArchive(path)) {
+            return EmojiPackage.readArchive(path);
         }
         throw new IllegalArgumentException("cannot read " + path + " as data: give a folder, a .jsonl or .csv manifest, or an emoji .tgz");
     }
