@@ -154,6 +154,11 @@ class GanCliEndToEndTest {
                 new String[]{"train", "--text-encoder", "elmo", "--run", tmp.resolve("w").toString()},
                 new String[]{"evaluate", "--run", tmp.resolve("missing").toString()},
                 new String[]{"frobnicate"});
+        assertUserErrors(cases);
+    }
+
+    /** Each command line fails with one line starting "gan: " and exit code 2, without a stack trace. */
+    static void assertUserErrors(List<String[]> cases) {
         for (String[] args : cases) {
             Result r = gan(args);
             String what = String.join(" ", args) + " -> " + r.err();

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The layout of a run: {@code config.json}, {@code train.log}, {@code samples/epoch-0001.png} (+ {@code .txt}),
+ * The layout of a run: {@code config.json}, {@code data.json}, {@code train.log}, {@code samples/epoch-0001.png} (+ {@code .txt}),
  * {@code checkpoints/epoch-0001/} and {@code checkpoints/latest}, which names the newest complete checkpoint.
  */
 public record RunDirectory(Path root) {
@@ -24,6 +24,11 @@ public record RunDirectory(Path root) {
 
     public Path log() {
         return root.resolve("train.log");
+    }
+
+    /** What was read from the data when the run began: counts, skipped files and why (see {@code DataReport}). */
+    public Path dataReport() {
+        return root.resolve("data.json");
     }
 
     /** The sample grid's prompts, fixed for the whole run. */
