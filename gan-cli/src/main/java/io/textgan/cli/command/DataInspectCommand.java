@@ -58,8 +58,9 @@ public final class DataInspectCommand implements Callable<Integer> {
             + "row by row. Default: ${DEFAULT-VALUE}.")
     Path out = Path.of("data-preview.png");
 
-    @Option(names = "--image-size", description = "Image side in pixels, as 'gan train --image-size'. Default: ${DEFAULT-VALUE}.")
-    int imageSize = 64;
+    @Option(names = "--image-size", description = "Image side in pixels, as 'gan train --image-size' (the images decoded here "
+            + "are cached for training at that size). Default: ${DEFAULT-VALUE}.")
+    int imageSize = TrainCommand.DEFAULT_IMAGE_SIZE;
 
     @Option(names = "--min-word-count", description = "Vocabulary cut-off, as in 'gan train'. Default: ${DEFAULT-VALUE}.")
     int minWordCount = DataOptions.defaults().minWordCount();

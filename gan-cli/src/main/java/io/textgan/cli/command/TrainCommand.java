@@ -32,6 +32,7 @@ import java.util.concurrent.Callable;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Train a text-to-image GAN (GAN-CLS). With no options: the built-in shapes data, about 20 minutes on 2 CPU cores.")
 public final class TrainCommand implements Callable<Integer> {
+    static final int DEFAULT_IMAGE_SIZE = 32;
     private static final TrainingConfig DEFAULTS = TrainingConfig.defaults();
 
     @Spec
@@ -68,7 +69,7 @@ public final class TrainCommand implements Callable<Integer> {
     int batchSize = DEFAULTS.batchSize();
 
     @Option(names = "--image-size", description = "Image side in pixels, a power of two. Default: ${DEFAULT-VALUE}.")
-    int imageSize = 32;
+    int imageSize = DEFAULT_IMAGE_SIZE;
 
     @Option(names = "--ngf", description = "Generator width. Default: ${DEFAULT-VALUE}.")
     int ngf = 32;
