@@ -2,6 +2,8 @@ package io.textgan.core.data.loaders;
 
 import javax.imageio.ImageIO;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +27,10 @@ final class ImageFiles {
     static List<Path> walk(Path root) throws IOException {
         try (Stream<Path> files = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
             return files.filter(Files::isRegularFile).filter(p -> !hidden(root.relativize(p))).sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
+            Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+            throw new IOException("cannot list the files under " + root + ": "
+                    + (cause instanceof AccessDeniedException ? "permission denied at " : "") + cause.getMessage(), cause);
         }
     }
 
