@@ -166,6 +166,11 @@ class GanCliEndToEndTest {
                 new String[]{"evaluate", "--run", run.toString(), "--checkpoint", "../../etc"},
                 new String[]{"train", "--best-metric", "fid", "--run", tmp.resolve("v").toString()},
                 new String[]{"frobnicate"});
+        assertUserErrors(cases);
+    }
+
+    /** Each command line fails with one line starting "gan: " and exit code 2, without a stack trace. */
+    static void assertUserErrors(List<String[]> cases) {
         for (String[] args : cases) {
             Result r = gan(args);
             String what = String.join(" ", args) + " -> " + r.err();

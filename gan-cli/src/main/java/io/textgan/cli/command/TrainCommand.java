@@ -8,16 +8,17 @@ import io.textgan.core.api.ModelRegistry;
 import io.textgan.core.checkpoint.Json;
 import io.textgan.core.checkpoint.RunDirectory;
 import io.textgan.core.checkpoint.BestCheckpointKeeper;
-import io.textgan.core.data.CaptionedImageSource;
+import io.textgan.core.data.DataOptions;
+import io.textgan.core.data.loaders.DataRequest;
+import io.textgan.core.data.loaders.DataSources;
+import io.textgan.core.data.loaders.Dataset;
 import io.textgan.core.metrics.ShapesAccuracyMetric;
 import io.textgan.core.train.TrainingListener;
-import io.textgan.core.data.shapes.ShapeAttributes;
-import io.textgan.core.data.shapes.ShapesSource;
-import io.textgan.core.data.shapes.ShapesSplit;
 import io.textgan.core.train.RunConfig;
 import io.textgan.core.train.TrainingConfig;
 import io.textgan.core.train.TrainingRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,17 +36,32 @@ import java.util.concurrent.Callable;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Train a text-to-image GAN (GAN-CLS). With no options: the built-in shapes data, about 20 minutes on 2 CPU cores.")
 public final class TrainCommand implements Callable<Integer> {
-    static final int HELD_OUT_ITEMS = 512;
+    static final int DEFAULT_IMAGE_SIZE = 32;
     private static final TrainingConfig DEFAULTS = TrainingConfig.defaults();
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", description = "Dataset: 'shapes' (built in). Default: ${DEFAULT-VALUE}.")
-    String data = "shapes";
+    @Option(names = "--data", description = "'shapes' (built in); a folder: CUB / Oxford-102 (text_c10/), an unpacked emoji-datasource "
+            + "package (emoji.json), or images with same-named .txt captions; a .jsonl or .csv manifest; or an emoji-datasource .tgz. "
+            + "Default: ${DEFAULT-VALUE}.")
+    String data = DataSources.SHAPES;
 
-    @Option(names = "--shapes-count", description = "Number of rendered shapes items. Default: ${DEFAULT-VALUE}.")
-    int shapesCount = 8192;
+    @Mixin
+    DataSourceOptions dataSource;
+
+    @Option(names = "--crop", description = "center: the centre square; random: a random square of the image resized to 76/64 of "
+            + "--image-size, each time it is used. Default: ${DEFAULT-VALUE}.")
+    String crop = DataOptions.defaults().crop();
+
+    @Option(names = "--flip", description = "Mirror training images left-right half of the time (not for shapes).")
+    boolean flip;
+
+    @Option(names = "--min-word-count", description = "Words seen fewer times in the training captions become the unknown word. Default: ${DEFAULT-VALUE}.")
+    int minWordCount = DataOptions.defaults().minWordCount();
+
+    @Option(names = "--max-tokens", description = "Captions are cut to this many words. Default: ${DEFAULT-VALUE}.")
+    int maxTokens = ModelConfig.defaults(8).maxTokens();
 
     @Option(names = "--epochs", description = "Passes over the data. Default: ${DEFAULT-VALUE}.")
     int epochs = DEFAULTS.epochs();
@@ -57,7 +73,7 @@ public final class TrainCommand implements Callable<Integer> {
     int batchSize = DEFAULTS.batchSize();
 
     @Option(names = "--image-size", description = "Image side in pixels, a power of two. Default: ${DEFAULT-VALUE}.")
-    int imageSize = 32;
+    int imageSize = DEFAULT_IMAGE_SIZE;
 
     @Option(names = "--ngf", description = "Generator width. Default: ${DEFAULT-VALUE}.")
     int ngf = 32;
@@ -95,7 +111,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--real-label", description = "Discriminator target for real pairs (below 1: one-sided label smoothing). Default: ${DEFAULT-VALUE}.")
     double realLabel = DEFAULTS.realLabel();
 
-    @Option(names = "--sample-prompts", description = "File with the sample grid's prompts, one per line. Default: 8 held-out prompts.")
+    @Option(names = "--sample-prompts", description = "File with the sample grid's prompts, one per line. "
+            + "Default: 8 captions of held-out images (of training images where the data has no held-out split).")
     Path samplePrompts;
 
     @Option(names = "--checkpoint-every", description = "Also checkpoint every this many steps inside epochs (0: only at epoch ends). Default: ${DEFAULT-VALUE}.")
@@ -118,33 +135,37 @@ public final class TrainCommand implements Callable<Integer> {
         if (resume != null) {
             return resume();
         }
-        if (!"shapes".equals(data)) {
-            throw new IllegalArgumentException("unknown dataset '" + data + "': this version trains on the built-in 'shapes' only");
-        }
         ModelRegistry.get(ModelProvider.TextEncoderProvider.class, textEncoder);
         ModelConfig defaults = ModelConfig.defaults(imageSize);
         ModelConfig model = new ModelConfig(defaults.generator(), defaults.discriminator(), textEncoder, imageSize,
                 noiseSize, defaults.conditionSize(), ngf, ndf, defaults.vocabularySize(), defaults.embeddingSize(),
-                textSize, defaults.pooling(), defaults.maxTokens());
-        int batchesPerEpoch = Math.max(1, requirePositive("--shapes-count", shapesCount) / requirePositive("--batch-size", batchSize));
+                textSize, defaults.pooling(), requirePositive("--max-tokens", maxTokens));
+        requirePositive("--batch-size", batchSize);
         int stepLimit = steps == null ? 0 : requirePositive("--steps", steps);
-        int epochCount = steps == null ? requirePositive("--epochs", epochs) : (stepLimit + batchesPerEpoch - 1) / batchesPerEpoch;
-        TrainingConfig training = new TrainingConfig(epochCount, stepLimit, batchSize, seed, lrG, lrD, DEFAULTS.beta1(),
+        trainingConfig(requirePositive("--epochs", epochs), stepLimit); // refuses bad settings before the data is read
+        DataOptions options = new DataOptions(crop, flip, dataSource.background, minWordCount);
+        List<String> prompts = samplePrompts == null ? null : Prompts.read(samplePrompts);
+        Dataset dataset = DataSources.open(dataSource.request(data, options, imageSize, seed));
+        int batchesPerEpoch = Math.max(1, dataset.training().size() / batchSize);
+        TrainingConfig training = trainingConfig(steps == null ? epochs : (stepLimit + batchesPerEpoch - 1) / batchesPerEpoch, stepLimit);
+        Path dir = run != null ? run : Path.of("runs", dataset.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        List<TrainingListener> listeners = listeners(new RunDirectory(dir), training, dataset.name());
+        RunDirectories.prepareNew(dir);
+        RunLog.writeTo(dir.resolve("train.log"));
+        Json.write(new RunDirectory(dir).dataReport(), dataset.report());
+        TrainingRun.Result result = new TrainingRun(dataset.training(), dataset.heldOut(), model, training, options, dir,
+                prompts != null ? prompts : dataset.samplePrompts(), listeners).run();
+        spec.commandLine().getOut().printf("trained %d steps; samples in %s, model in %s%n", result.steps(),
+                dir.resolve("samples"), result.checkpoint());
+        return 0;
+    }
+
+    private TrainingConfig trainingConfig(int epochCount, int stepLimit) {
+        return new TrainingConfig(epochCount, stepLimit, batchSize, seed, lrG, lrD, DEFAULTS.beta1(),
                 DEFAULTS.beta2(), encoderSteps, DEFAULTS.encoderLearningRate(), DEFAULTS.imageEncoder(),
                 DEFAULTS.samplesPerPrompt(), DEFAULTS.keepCheckpoints(), generatorSteps, realLabel,
                 requireNotNegative("--checkpoint-every", checkpointEvery), clipGradNorm,
                 requireNotNegative("--divergence-retries", divergenceRetries));
-        List<String> prompts = samplePrompts == null ? defaultPrompts() : Prompts.read(samplePrompts);
-        CaptionedImageSource source = ShapesSource.training(shapesCount, imageSize, seed);
-        CaptionedImageSource heldOut = ShapesSource.heldOut(HELD_OUT_ITEMS, imageSize, seed + 1);
-        Path dir = run != null ? run : Path.of("runs", data + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        List<TrainingListener> listeners = listeners(new RunDirectory(dir), training);
-        RunDirectories.prepareNew(dir);
-        RunLog.writeTo(dir.resolve("train.log"));
-        TrainingRun.Result result = new TrainingRun(source, heldOut, model, training, dir, prompts, listeners).run();
-        spec.commandLine().getOut().printf("trained %d steps; samples in %s, model in %s%n", result.steps(),
-                dir.resolve("samples"), result.checkpoint());
-        return 0;
     }
 
     private int resume() throws IOException {
@@ -153,40 +174,38 @@ public final class TrainCommand implements Callable<Integer> {
             throw new IOException("no run to resume at " + resume + " (no " + RunDirectory.CONFIG + ")");
         }
         RunConfig saved = Json.read(dir.config(), RunConfig.class);
-        if (!"shapes".equals(saved.data())) {
-            throw new IllegalArgumentException("cannot resume a run on '" + saved.data() + "': this version reads only 'shapes'");
-        }
         TrainingConfig training = saved.training();
         if (steps != null) {
             training = training.withMaxSteps(requirePositive("--steps", steps));
         } else if (spec.commandLine().getParseResult().hasMatchedOption("--epochs")) {
             training = training.withEpochs(requirePositive("--epochs", epochs));
         }
+        Dataset dataset = DataSources.open(new DataRequest(saved.data(), saved.dataOptions(), saved.model().imageSize(),
+                saved.dataSize(), training.seed(), dataSource.cacheDirectory()));
+        if (dataset.training().size() != saved.dataSize()) {
+            throw new IllegalArgumentException("the data at " + saved.data() + " has changed since the run began: "
+                    + dataset.training().size() + " training images now, " + saved.dataSize() + " then; resuming needs the same data");
+        }
         RunLog.writeTo(dir.log());
-        TrainingRun.Result result = new TrainingRun(
-                ShapesSource.training(saved.dataSize(), saved.model().imageSize(), training.seed()),
-                ShapesSource.heldOut(HELD_OUT_ITEMS, saved.model().imageSize(), training.seed() + 1), saved.model(),
-                training, resume, Files.readAllLines(dir.samplePrompts()), listeners(dir, training)).resume();
+        TrainingRun.Result result = new TrainingRun(dataset.training(), dataset.heldOut(), saved.model(), training,
+                saved.dataOptions(), resume, Files.readAllLines(dir.samplePrompts()), listeners(dir, training, dataset.name()))
+                .resume();
         spec.commandLine().getOut().printf("trained to step %d; model in %s%n", result.steps(), result.checkpoint());
         return 0;
     }
 
-    private List<TrainingListener> listeners(RunDirectory dir, TrainingConfig training) {
+    private List<TrainingListener> listeners(RunDirectory dir, TrainingConfig training, String dataName) {
         List<TrainingListener> listeners = new ArrayList<>(List.of(new ProgressBar(spec.commandLine().getErr(), training.epochs())));
         if (ShapesAccuracyMetric.NAME.equals(bestMetric)) {
-            listeners.add(new BestCheckpointKeeper(dir, new ShapesAccuracyMetric()));
+            if ("shapes".equals(dataName)) {
+                listeners.add(new BestCheckpointKeeper(dir, new ShapesAccuracyMetric()));
+            } else if (spec.commandLine().getParseResult().hasMatchedOption("--best-metric")) {
+                throw new IllegalArgumentException("--best-metric " + bestMetric + " measures runs on shapes only");
+            }
         } else if (!"none".equals(bestMetric)) {
             throw new IllegalArgumentException("unknown --best-metric '" + bestMetric + "': use " + ShapesAccuracyMetric.NAME + " or none");
         }
         return listeners;
-    }
-
-    /** One canonical caption for each of 8 held-out combinations spread over backgrounds, colours and shapes. */
-    static List<String> defaultPrompts() {
-        List<ShapeAttributes> heldOut = ShapesSplit.heldOut();
-        int stride = heldOut.size() / 8;
-        return java.util.stream.IntStream.range(0, 8)
-                .mapToObj(i -> heldOut.get(i * stride + i % 4).canonicalCaption()).toList();
     }
 
     private static int requireNotNegative(String option, int value) {

@@ -1,6 +1,7 @@
 package io.textgan.core.checkpoint;
 
 import org.nd4j.shade.jackson.databind.DeserializationFeature;
+import org.nd4j.shade.jackson.databind.JsonNode;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
 import org.nd4j.shade.jackson.databind.SerializationFeature;
 
@@ -48,5 +49,14 @@ public final class Json {
 
     public static <T> T fromString(String json, Class<T> type) throws IOException {
         return MAPPER.readValue(json, type);
+    }
+
+    /** Any JSON document as a tree (for data files whose fields are read one by one). */
+    public static JsonNode tree(byte[] json) throws IOException {
+        try {
+            return MAPPER.readTree(json);
+        } catch (org.nd4j.shade.jackson.core.JacksonException e) {
+            throw new IOException(e.getOriginalMessage(), e);
+        }
     }
 }

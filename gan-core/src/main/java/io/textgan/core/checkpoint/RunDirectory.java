@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The layout of a run: {@code config.json}, {@code train.log}, {@code samples/epoch-0001.png} (+ {@code .txt}),
- * {@code checkpoints/epoch-0001/} and {@code checkpoints/latest}, which names the newest complete checkpoint,
- * {@code gradients.csv}.
+ * The layout of a run: {@code config.json}, {@code data.json}, {@code train.log}, {@code samples/epoch-0001.png}
+ * (+ {@code .txt}), {@code checkpoints/epoch-0001/} and {@code checkpoints/latest}, which names the newest complete
+ * checkpoint, {@code gradients.csv}.
  */
 public record RunDirectory(Path root) {
     public static final String CONFIG = "config.json";
@@ -25,6 +25,11 @@ public record RunDirectory(Path root) {
 
     public Path log() {
         return root.resolve("train.log");
+    }
+
+    /** What was read from the data when the run began: counts, skipped files and why (see {@code DataReport}). */
+    public Path dataReport() {
+        return root.resolve("data.json");
     }
 
     /** The sample grid's prompts, fixed for the whole run. */

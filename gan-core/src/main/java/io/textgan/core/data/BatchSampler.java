@@ -19,6 +19,7 @@ public final class BatchSampler implements AutoCloseable {
     private final int batchSize;
     private final int imageSize;
     private final long seed;
+    private final ImageAugmentation augmentation;
     private final ExecutorService prefetch = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "batch-prefetch");
         t.setDaemon(true);
@@ -26,6 +27,11 @@ public final class BatchSampler implements AutoCloseable {
     });
 
     public BatchSampler(CaptionedImageSource source, int batchSize, int imageSize, long seed) {
+        this(source, batchSize, imageSize, seed, ImageAugmentation.NONE);
+    }
+
+    /** Batches whose images are changed by {@code augmentation}, drawn from each batch's own seed. */
+    public BatchSampler(CaptionedImageSource source, int batchSize, int imageSize, long seed, ImageAugmentation augmentation) {
         if (batchSize < 2) {
             throw new IllegalArgumentException("batchSize must be at least 2: " + batchSize);
         }
@@ -36,6 +42,7 @@ public final class BatchSampler implements AutoCloseable {
         this.batchSize = batchSize;
         this.imageSize = imageSize;
         this.seed = seed;
+        this.augmentation = augmentation;
     }
 
     public int batchesPerEpoch() {
@@ -85,7 +92,7 @@ public final class BatchSampler implements AutoCloseable {
         List<String> mismatched = new ArrayList<>(batchSize);
         for (int k = 0; k < batchSize; k++) {
             int item = order[b * batchSize + k];
-            images.add(source.image(item));
+            images.add(augmentation.apply(source.image(item), imageSize, rng));
             captions.add(pick(source.captions(item), rng));
             int other = rng.nextInt(source.size() - 1);
             mismatched.add(pick(source.captions(other >= item ? other + 1 : other), rng));

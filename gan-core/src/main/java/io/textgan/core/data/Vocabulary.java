@@ -39,12 +39,7 @@ public final class Vocabulary {
 
     /** Builds the table from captions, keeping words seen at least {@code minCount} times. */
     public static Vocabulary build(Collection<String> captions, int minCount) {
-        Map<String, Integer> counts = new HashMap<>();
-        for (String caption : captions) {
-            for (String w : Tokenizer.words(caption)) {
-                counts.merge(w, 1, Integer::sum);
-            }
-        }
+        Map<String, Integer> counts = WordCounts.of(captions);
         List<String> table = new ArrayList<>(List.of(PAD, UNKNOWN));
         counts.entrySet().stream()
                 .filter(e -> e.getValue() >= minCount)

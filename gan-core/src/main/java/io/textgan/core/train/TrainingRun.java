@@ -12,6 +12,7 @@ import io.textgan.core.checkpoint.Provenance;
 import io.textgan.core.checkpoint.RunDirectory;
 import io.textgan.core.data.BatchSampler;
 import io.textgan.core.data.CaptionedImageSource;
+import io.textgan.core.data.DataOptions;
 import io.textgan.core.data.Vocabulary;
 import io.textgan.core.nn.Parameter;
 import io.textgan.core.sample.SampleGridListener;
@@ -42,26 +43,38 @@ public final class TrainingRun {
     private final CaptionedImageSource heldOut;
     private final ModelConfig modelConfig;
     private final TrainingConfig config;
+    private final DataOptions dataOptions;
     private final RunDirectory run;
     private final List<String> samplePrompts;
     private final List<TrainingListener> listeners;
     private final Provenance provenance;
 
+    /** A run on data read with {@link DataOptions#defaults()} (the built-in shapes, for instance). */
+    public TrainingRun(CaptionedImageSource data, CaptionedImageSource heldOut, ModelConfig modelConfig,
+                       TrainingConfig config, Path runDirectory, List<String> samplePrompts,
+                       List<TrainingListener> listeners) {
+        this(data, heldOut, modelConfig, config, DataOptions.defaults(), runDirectory, samplePrompts, listeners);
+    }
+
     /**
      * @param data          training images and captions
-     * @param heldOut       pairs never trained on, for the encoder's retrieval accuracy (may be null)
+     * @param heldOut       pairs never trained on, for the encoder's retrieval accuracy (may be null; not used with
+     *                      fewer than two)
      * @param modelConfig   the model; its vocabularySize is replaced by the size of the vocabulary built here
+     * @param dataOptions   how the data was read: its augmentation and vocabulary cut-off apply here, and it is
+     *                      recorded so that a resumed run reads the data the same way
      * @param samplePrompts one row of the per-epoch sample grid each
      * @param listeners     extra listeners (progress display, {@link io.textgan.core.checkpoint.BestCheckpointKeeper}),
      *                      called after the run's own sample and checkpoint writers
      */
     public TrainingRun(CaptionedImageSource data, CaptionedImageSource heldOut, ModelConfig modelConfig,
-                       TrainingConfig config, Path runDirectory, List<String> samplePrompts,
+                       TrainingConfig config, DataOptions dataOptions, Path runDirectory, List<String> samplePrompts,
                        List<TrainingListener> listeners) {
         this.data = Objects.requireNonNull(data, "data");
         this.heldOut = heldOut;
         this.modelConfig = modelConfig;
         this.config = config;
+        this.dataOptions = Objects.requireNonNull(dataOptions, "dataOptions");
         this.run = new RunDirectory(runDirectory);
         this.samplePrompts = List.copyOf(samplePrompts);
         this.listeners = List.copyOf(listeners);
@@ -75,7 +88,7 @@ public final class TrainingRun {
     public Result run() throws IOException {
         Files.createDirectories(run.samples());
         Files.createDirectories(run.checkpoints());
-        Vocabulary vocabulary = Vocabulary.build(data, 1);
+        Vocabulary vocabulary = Vocabulary.build(data, dataOptions.minWordCount());
         ModelConfig model = modelConfig.withVocabularySize(vocabulary.size());
         Files.write(run.samplePrompts(), samplePrompts);
         writeRunConfig(model, config);
@@ -88,13 +101,13 @@ public final class TrainingRun {
         run.requireRoomForTwo(checkpointBytes(textToImage, discriminator));
         GradientHealth health = gradientHealth(config);
         double retrieval = Double.NaN;
-        try (BatchSampler sampler = new BatchSampler(data, config.batchSize(), model.imageSize(), config.seed())) {
+        try (BatchSampler sampler = sampler(model.imageSize())) {
             TrainingConfig current = config;
             if (config.encoderSteps() > 0) {
                 ImageEncoder imageEncoder = ModelRegistry.get(ModelProvider.ImageEncoderProvider.class, config.imageEncoder()).create(model, rng);
                 TextEncoderPretrainer pretrainer = new TextEncoderPretrainer(textToImage.textEncoder(), imageEncoder, vocabulary, model.maxTokens());
                 current = pretrain(pretrainer, sampler, textToImage, imageEncoder, health);
-                if (heldOut != null) {
+                if (heldOut != null && heldOut.size() >= 2) {
                     retrieval = pretrainer.retrievalAccuracy(heldOut, model.imageSize(), RETRIEVAL_GROUP, config.seed());
                     LOG.info("text encoder: held-out image->caption top-1 among {}: {}%", RETRIEVAL_GROUP,
                             String.format("%.1f", 100 * retrieval));
@@ -119,7 +132,7 @@ public final class TrainingRun {
         GradientHealth health = gradientHealth(config);
         GanTrainer trainer = restoreNewest(config, health);
         LOG.info("resuming {} at step {}", run.root(), trainer.step());
-        try (BatchSampler sampler = new BatchSampler(data, config.batchSize(), trainer.model().config().imageSize(), config.seed())) {
+        try (BatchSampler sampler = sampler(trainer.model().config().imageSize())) {
             return new Result(trainer.model(), fit(trainer, sampler, health), run.latestCheckpoint(), Double.NaN);
         }
     }
@@ -201,7 +214,7 @@ public final class TrainingRun {
     }
 
     private void writeRunConfig(ModelConfig model, TrainingConfig training) throws IOException {
-        Json.write(run.config(), new RunConfig(model, training, data.name(), data.size()));
+        Json.write(run.config(), new RunConfig(model, training, data.name(), data.size(), dataOptions));
     }
 
     private GradientHealth gradientHealth(TrainingConfig training) {
@@ -223,5 +236,9 @@ public final class TrainingRun {
         all.add(new CheckpointWriter(run, training.keepCheckpoints(), provenance));
         all.addAll(listeners);
         return new GanTrainer(model, discriminator, new NonSaturatingLoss(training.realLabel()), training, all, health);
+    }
+
+    private BatchSampler sampler(int imageSize) {
+        return new BatchSampler(data, config.batchSize(), imageSize, config.seed(), dataOptions.augmentation());
     }
 }

@@ -2,11 +2,13 @@ package io.textgan.core.train;
 
 import io.textgan.core.api.ModelConfig;
 import io.textgan.core.checkpoint.Json;
+import io.textgan.core.data.DataOptions;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class TrainingConfigTest {
@@ -26,7 +28,17 @@ class TrainingConfigTest {
 
     @Test
     void jsonRoundTrip() throws IOException {
-        RunConfig config = new RunConfig(ModelConfig.defaults(32).withVocabularySize(50), TrainingConfig.defaults(), "shapes", 8192);
+        RunConfig config = new RunConfig(ModelConfig.defaults(32).withVocabularySize(50), TrainingConfig.defaults(), "/data/birds", 8192,
+                new DataOptions("random", true, "#102030", 2));
         assertEquals(config, Json.fromString(Json.toString(config), RunConfig.class));
+    }
+
+    @Test
+    void aRunWrittenBeforeDataOptionsReadsBackWithTheDefaults() throws IOException {
+        RunConfig config = new RunConfig(ModelConfig.defaults(32).withVocabularySize(50), TrainingConfig.defaults(), "shapes", 8192, null);
+        assertEquals(DataOptions.defaults(), config.dataOptions());
+        String old = Json.toString(config).replaceAll(",\\s*\"dataOptions\"\\s*:\\s*\\{[^}]*}", "");
+        assertFalse(old.contains("dataOptions"), old);
+        assertEquals(config, Json.fromString(old, RunConfig.class));
     }
 }

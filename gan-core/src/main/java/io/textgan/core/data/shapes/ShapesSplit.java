@@ -61,6 +61,16 @@ public final class ShapesSplit {
         return TRAINING;
     }
 
+    /**
+     * Canonical captions of {@code count} held-out combinations spread over backgrounds, colours and shapes: the default
+     * prompts of the sample grid.
+     */
+    public static List<String> spreadPrompts(int count) {
+        int stride = HELD_OUT.size() / count;
+        return java.util.stream.IntStream.range(0, count)
+                .mapToObj(i -> HELD_OUT.get(i * stride + i % 4).canonicalCaption()).toList();
+    }
+
     /** Whether {@code a} is one of the held-out combinations. */
     public static boolean isHeldOut(ShapeAttributes a) {
         return IS_HELD_OUT[a.index()];
