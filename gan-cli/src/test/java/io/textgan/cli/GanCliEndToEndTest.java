@@ -83,6 +83,20 @@ class GanCliEndToEndTest {
     }
 
     @Test
+    void theLossIsChosenByNameStoredInTheRunAndUsedOnResume() throws IOException {
+        Path lsgan = tmp.resolve("lsgan");
+        Result r = gan("train", "--loss", "least-squares", "--image-size", "16", "--ngf", "4", "--ndf", "4", "--noise-size", "8",
+                "--text-size", "16", "--shapes-count", "32", "--batch-size", "16", "--steps", "2", "--encoder-steps", "0",
+                "--run", lsgan.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.readString(lsgan.resolve("config.json")).matches("(?s).*\"loss\" : \"least-squares\".*"));
+        Result resumed = gan("train", "--resume", lsgan.toString(), "--epochs", "2");
+        assertEquals(0, resumed.code(), resumed.err());
+        assertTrue(Files.readString(lsgan.resolve("train.log")).matches("(?s).*resuming .* loss least-squares.*"),
+                Files.readString(lsgan.resolve("train.log")));
+    }
+
+    @Test
     void generateWritesOnePngPerImageAndAManifest() throws IOException {
         Path out = tmp.resolve("generated");
         Result r = gan("generate", "--run", run.toString(), "--prompt", "a large green square in the center on a white background",
@@ -132,6 +146,7 @@ class GanCliEndToEndTest {
         Result models = gan("models");
         assertEquals(0, models.code());
         assertTrue(models.out().contains("dcgan") && models.out().contains("gan-cls") && models.out().contains("lstm"), models.out());
+        assertTrue(models.out().matches("(?s).*losses:\n  hinge .*\n  least-squares .*\n  minimax .*\n  non-saturating .*"), models.out());
         Result summary = gan("summary", "--run", run.toString());
         assertEquals(0, summary.code(), summary.err());
         assertTrue(summary.out().contains("LSTM(64->16)"), summary.out());
@@ -152,6 +167,10 @@ class GanCliEndToEndTest {
                 new String[]{"train", "--batch-size", "0", "--run", tmp.resolve("z").toString()},
                 new String[]{"train", "--run", run.toString()},
                 new String[]{"train", "--text-encoder", "elmo", "--run", tmp.resolve("w").toString()},
+                new String[]{"train", "--generator", "stylegan", "--run", tmp.resolve("w").toString()},
+                new String[]{"train", "--discriminator", "patch", "--run", tmp.resolve("w").toString()},
+                new String[]{"train", "--loss", "wasserstein", "--run", tmp.resolve("w").toString()},
+                new String[]{"train", "--loss", "hinge", "--real-label", "0.9", "--run", tmp.resolve("w").toString()},
                 new String[]{"evaluate", "--run", tmp.resolve("missing").toString()},
                 new String[]{"frobnicate"});
         for (String[] args : cases) {
@@ -161,6 +180,11 @@ class GanCliEndToEndTest {
             assertTrue(r.err().startsWith("gan: "), what);
             assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), what);
         }
+        assertFalse(Files.exists(tmp.resolve("w")), "nothing is written for an unknown network or loss");
+        assertEquals("gan: unknown generator 'stylegan'; known: dcgan",
+                gan("train", "--generator", "stylegan", "--run", tmp.resolve("w").toString()).err().strip());
+        assertEquals("gan: unknown loss 'wasserstein'; known: hinge, least-squares, minimax, non-saturating",
+                gan("train", "--loss", "wasserstein", "--run", tmp.resolve("w").toString()).err().strip());
     }
 
     @Test

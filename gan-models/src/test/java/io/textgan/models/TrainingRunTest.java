@@ -26,7 +26,7 @@ class TrainingRunTest {
     Path tmp;
 
     private static final ModelConfig MODEL = new ModelConfig("dcgan", "gan-cls", "lstm", 16, 8, 8, 4, 4, 2, 8, 16, "mean", 24);
-    private static final TrainingConfig TRAINING = new TrainingConfig(2, 0, 8, 7, 2e-4, 2e-4, 0.5, 0.999, 3, 1e-3, "conv", 2, 2, 2, 0.9, 3);
+    private static final TrainingConfig TRAINING = new TrainingConfig(2, 0, 8, 7, 2e-4, 2e-4, 0.5, 0.999, 3, 1e-3, "conv", 2, 2, 2, 0.9, 3, "non-saturating");
 
     private record Run(TrainingRun.Result result, List<double[]> losses, List<Double> encoderLosses) {
     }

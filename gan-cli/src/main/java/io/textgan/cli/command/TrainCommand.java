@@ -3,8 +3,6 @@ package io.textgan.cli.command;
 import io.textgan.cli.ProgressBar;
 import io.textgan.cli.RunLog;
 import io.textgan.core.api.ModelConfig;
-import io.textgan.core.api.ModelProvider;
-import io.textgan.core.api.ModelRegistry;
 import io.textgan.core.checkpoint.Json;
 import io.textgan.core.checkpoint.RunDirectory;
 import io.textgan.core.data.CaptionedImageSource;
@@ -33,6 +31,7 @@ import java.util.concurrent.Callable;
 public final class TrainCommand implements Callable<Integer> {
     static final int HELD_OUT_ITEMS = 512;
     private static final TrainingConfig DEFAULTS = TrainingConfig.defaults();
+    private static final ModelConfig MODEL_DEFAULTS = ModelConfig.defaults(32);
 
     @Spec
     CommandSpec spec;
@@ -68,7 +67,16 @@ public final class TrainCommand implements Callable<Integer> {
     int textSize = 128;
 
     @Option(names = "--text-encoder", description = "Text encoder: lstm or gru. Default: ${DEFAULT-VALUE}.")
-    String textEncoder = "lstm";
+    String textEncoder = MODEL_DEFAULTS.textEncoder();
+
+    @Option(names = "--generator", description = "Registered generator (see 'gan models'). Default: ${DEFAULT-VALUE}.")
+    String generator = MODEL_DEFAULTS.generator();
+
+    @Option(names = "--discriminator", description = "Registered discriminator (see 'gan models'). Default: ${DEFAULT-VALUE}.")
+    String discriminator = MODEL_DEFAULTS.discriminator();
+
+    @Option(names = "--loss", description = "Registered loss: non-saturating, minimax, least-squares, hinge or a plug-in (see 'gan models'). Default: ${DEFAULT-VALUE}.")
+    String loss = DEFAULTS.loss();
 
     @Option(names = "--encoder-steps", description = "Image-text matching pre-training steps of the text encoder. Default: ${DEFAULT-VALUE}.")
     int encoderSteps = DEFAULTS.encoderSteps();
@@ -108,26 +116,25 @@ public final class TrainCommand implements Callable<Integer> {
         if (!"shapes".equals(data)) {
             throw new IllegalArgumentException("unknown dataset '" + data + "': this version trains on the built-in 'shapes' only");
         }
-        ModelRegistry.get(ModelProvider.TextEncoderProvider.class, textEncoder);
-        ModelConfig defaults = ModelConfig.defaults(imageSize);
-        ModelConfig model = new ModelConfig(defaults.generator(), defaults.discriminator(), textEncoder, imageSize,
-                noiseSize, defaults.conditionSize(), ngf, ndf, defaults.vocabularySize(), defaults.embeddingSize(),
-                textSize, defaults.pooling(), defaults.maxTokens());
+        ModelConfig model = new ModelConfig(generator, discriminator, textEncoder, imageSize,
+                noiseSize, MODEL_DEFAULTS.conditionSize(), ngf, ndf, MODEL_DEFAULTS.vocabularySize(),
+                MODEL_DEFAULTS.embeddingSize(), textSize, MODEL_DEFAULTS.pooling(), MODEL_DEFAULTS.maxTokens());
         int batchesPerEpoch = Math.max(1, requirePositive("--shapes-count", shapesCount) / requirePositive("--batch-size", batchSize));
         int stepLimit = steps == null ? 0 : requirePositive("--steps", steps);
         int epochCount = steps == null ? requirePositive("--epochs", epochs) : (stepLimit + batchesPerEpoch - 1) / batchesPerEpoch;
         TrainingConfig training = new TrainingConfig(epochCount, stepLimit, batchSize, seed, lrG, lrD, DEFAULTS.beta1(),
                 DEFAULTS.beta2(), encoderSteps, DEFAULTS.encoderLearningRate(), DEFAULTS.imageEncoder(),
                 DEFAULTS.samplesPerPrompt(), DEFAULTS.keepCheckpoints(), generatorSteps, realLabel,
-                requireNotNegative("--checkpoint-every", checkpointEvery));
+                requireNotNegative("--checkpoint-every", checkpointEvery), loss);
         List<String> prompts = samplePrompts == null ? defaultPrompts() : Prompts.read(samplePrompts);
         CaptionedImageSource source = ShapesSource.training(shapesCount, imageSize, seed);
         CaptionedImageSource heldOut = ShapesSource.heldOut(HELD_OUT_ITEMS, imageSize, seed + 1);
         Path dir = run != null ? run : Path.of("runs", data + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        TrainingRun trainingRun = new TrainingRun(source, heldOut, model, training, dir, prompts,
+                List.of(new ProgressBar(spec.commandLine().getErr(), training.epochs())));
         RunDirectories.prepareNew(dir);
         RunLog.writeTo(dir.resolve("train.log"));
-        TrainingRun.Result result = new TrainingRun(source, heldOut, model, training, dir, prompts,
-                List.of(new ProgressBar(spec.commandLine().getErr(), training.epochs()))).run();
+        TrainingRun.Result result = trainingRun.run();
         spec.commandLine().getOut().printf("trained %d steps; samples in %s, model in %s%n", result.steps(),
                 dir.resolve("samples"), result.checkpoint());
         return 0;

@@ -19,12 +19,14 @@ package io.textgan.core.train;
  * @param generatorSteps     generator updates per discriminator update (the later ones redraw the same noise)
  * @param realLabel          the discriminator's target for real pairs: 1, or less for one-sided label smoothing
  * @param checkpointEvery    also write a checkpoint every this many steps inside epochs (0: only at epoch ends)
+ * @param loss               registered {@link io.textgan.core.api.LossProvider} name; a configuration written before
+ *                           losses could be chosen has none and reads as {@value LossProviders#DEFAULT}
  */
 public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed, double learningRateG,
                              double learningRateD, double beta1, double beta2, int encoderSteps,
                              double encoderLearningRate, String imageEncoder, int samplesPerPrompt,
                              int keepCheckpoints, int generatorSteps, double realLabel,
-                             int checkpointEvery) {
+                             int checkpointEvery, String loss) {
 
     public TrainingConfig {
         positive("epochs", epochs);
@@ -52,35 +54,50 @@ public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed,
         if (!(realLabel > 0.5 && realLabel <= 1)) {
             throw new IllegalArgumentException("realLabel must be in (0.5, 1]: " + realLabel);
         }
+        if (loss == null) {
+            loss = LossProviders.DEFAULT;
+        }
+        if (loss.isBlank()) {
+            throw new IllegalArgumentException("loss must be named");
+        }
     }
 
     /**
      * The defaults of {@code gan train}, sized so that it trains on the built-in shapes in about 20 minutes on two CPU
      * cores: 9 epochs of batches of 64, Adam with β1 0.5 at 2e-4 for the generator and 4e-4 for the discriminator
      * (two time-scale updates, Heusel et al. 2017, which drew better than equal rates here), 300 encoder
-     * pre-training steps.
+     * pre-training steps, the non-saturating loss.
      */
     public static TrainingConfig defaults() {
-        return new TrainingConfig(9, 0, 64, 42, 2e-4, 4e-4, 0.5, 0.999, 300, 1e-3, "conv", 8, 3, 1, 1.0, 0);
+        return new TrainingConfig(9, 0, 64, 42, 2e-4, 4e-4, 0.5, 0.999, 300, 1e-3, "conv", 8, 3, 1, 1.0, 0,
+                LossProviders.DEFAULT);
     }
 
     public TrainingConfig withBatchSize(int size) {
         return new TrainingConfig(epochs, maxSteps, size, seed, learningRateG, learningRateD, beta1, beta2, encoderSteps,
-                encoderLearningRate, imageEncoder, samplesPerPrompt, keepCheckpoints, generatorSteps, realLabel, checkpointEvery);
+                encoderLearningRate, imageEncoder, samplesPerPrompt, keepCheckpoints, generatorSteps, realLabel, checkpointEvery,
+                loss);
     }
 
     /** The same run, trained to a different number of epochs and no step limit (to extend a run on resume). */
     public TrainingConfig withEpochs(int count) {
         return new TrainingConfig(count, 0, batchSize, seed, learningRateG, learningRateD, beta1, beta2,
                 encoderSteps, encoderLearningRate, imageEncoder, samplesPerPrompt, keepCheckpoints, generatorSteps,
-                realLabel, checkpointEvery);
+                realLabel, checkpointEvery, loss);
     }
 
     /** Stops after {@code steps} GAN steps, however many epochs that takes. */
     public TrainingConfig withMaxSteps(int steps) {
         return new TrainingConfig(Integer.MAX_VALUE, steps, batchSize, seed, learningRateG, learningRateD, beta1, beta2,
                 encoderSteps, encoderLearningRate, imageEncoder, samplesPerPrompt, keepCheckpoints, generatorSteps,
-                realLabel, checkpointEvery);
+                realLabel, checkpointEvery, loss);
+    }
+
+    /** The same training with another registered loss. */
+    public TrainingConfig withLoss(String name) {
+        return new TrainingConfig(epochs, maxSteps, batchSize, seed, learningRateG, learningRateD, beta1, beta2,
+                encoderSteps, encoderLearningRate, imageEncoder, samplesPerPrompt, keepCheckpoints, generatorSteps,
+                realLabel, checkpointEvery, name);
     }
 
     private static void positive(String name, int value) {

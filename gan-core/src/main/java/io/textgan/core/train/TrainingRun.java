@@ -2,7 +2,9 @@ package io.textgan.core.train;
 
 import io.textgan.core.TextToImageModel;
 import io.textgan.core.api.Discriminator;
+import io.textgan.core.api.GanLoss;
 import io.textgan.core.api.ImageEncoder;
+import io.textgan.core.api.LossProvider;
 import io.textgan.core.api.ModelConfig;
 import io.textgan.core.api.ModelProvider;
 import io.textgan.core.api.ModelRegistry;
@@ -39,6 +41,7 @@ public final class TrainingRun {
     private final RunDirectory run;
     private final List<String> samplePrompts;
     private final List<TrainingListener> listeners;
+    private final GanLoss loss;
 
     /**
      * @param data          training images and captions
@@ -46,6 +49,7 @@ public final class TrainingRun {
      * @param modelConfig   the model; its vocabularySize is replaced by the size of the vocabulary built here
      * @param samplePrompts one row of the per-epoch sample grid each
      * @param listeners     extra listeners (progress display); samples and checkpoints are always written
+     * @throws IllegalArgumentException when a network or the loss is not registered (before anything is written)
      */
     public TrainingRun(CaptionedImageSource data, CaptionedImageSource heldOut, ModelConfig modelConfig,
                        TrainingConfig config, Path runDirectory, List<String> samplePrompts,
@@ -57,6 +61,13 @@ public final class TrainingRun {
         this.run = new RunDirectory(runDirectory);
         this.samplePrompts = List.copyOf(samplePrompts);
         this.listeners = List.copyOf(listeners);
+        ModelRegistry.get(ModelProvider.GeneratorProvider.class, modelConfig.generator());
+        ModelRegistry.get(ModelProvider.DiscriminatorProvider.class, modelConfig.discriminator());
+        ModelRegistry.get(ModelProvider.TextEncoderProvider.class, modelConfig.textEncoder());
+        if (config.encoderSteps() > 0) {
+            ModelRegistry.get(ModelProvider.ImageEncoderProvider.class, config.imageEncoder());
+        }
+        this.loss = ModelRegistry.get(LossProvider.class, config.loss()).create(config.realLabel());
     }
 
     /** The outcome: the trained model and where its last checkpoint is. */
@@ -70,8 +81,8 @@ public final class TrainingRun {
         ModelConfig model = modelConfig.withVocabularySize(vocabulary.size());
         Json.write(run.config(), new RunConfig(model, config, data.name(), data.size()));
         Files.write(run.samplePrompts(), samplePrompts);
-        LOG.info("run directory {}: {} training items, vocabulary of {} words, seed {}", run.root(), data.size(),
-                vocabulary.size(), config.seed());
+        LOG.info("run directory {}: {} training items, vocabulary of {} words, seed {}, loss {}", run.root(), data.size(),
+                vocabulary.size(), config.seed(), config.loss());
 
         Random rng = new Random(config.seed());
         TextToImageModel textToImage = TextToImageModel.create(model, vocabulary, rng);
@@ -112,7 +123,7 @@ public final class TrainingRun {
                 LOG.warn("cannot resume from {}: {}", checkpoint.getFileName(), e.getMessage());
                 continue;
             }
-            LOG.info("resuming {} from {} (step {})", run.root(), checkpoint.getFileName(), trainer.step());
+            LOG.info("resuming {} from {} (step {}), loss {}", run.root(), checkpoint.getFileName(), trainer.step(), config.loss());
             try (BatchSampler sampler = new BatchSampler(data, config.batchSize(), trainer.model().config().imageSize(), config.seed())) {
                 return new Result(trainer.model(), trainer.fit(sampler), run.latestCheckpoint(), Double.NaN);
             }
@@ -124,6 +135,6 @@ public final class TrainingRun {
         List<TrainingListener> all = new ArrayList<>(listeners);
         all.add(new SampleGridListener(run.samples(), prompts, config.samplesPerPrompt(), model, config.seed()));
         all.add(new CheckpointWriter(run, config.keepCheckpoints()));
-        return new GanTrainer(model, discriminator, new NonSaturatingLoss(config.realLabel()), config, all);
+        return new GanTrainer(model, discriminator, loss, config, all);
     }
 }

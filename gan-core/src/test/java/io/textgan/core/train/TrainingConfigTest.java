@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class TrainingConfigTest {
@@ -19,14 +20,21 @@ class TrainingConfigTest {
         assertEquals("imageSize must be a power of two, at least 8: 48",
                 assertThrows(IllegalArgumentException.class, () -> ModelConfig.defaults(48)).getMessage());
         assertEquals("learningRateG must be in (0, 1): 0.0", assertThrows(IllegalArgumentException.class,
-                () -> new TrainingConfig(1, 0, 8, 1, 0, 2e-4, 0.5, 0.999, 0, 1e-3, "conv", 8, 1, 1, 1, 0)).getMessage());
+                () -> new TrainingConfig(1, 0, 8, 1, 0, 2e-4, 0.5, 0.999, 0, 1e-3, "conv", 8, 1, 1, 1, 0, "non-saturating")).getMessage());
         assertEquals("realLabel must be in (0.5, 1]: 0.3", assertThrows(IllegalArgumentException.class,
-                () -> new TrainingConfig(1, 0, 8, 1, 2e-4, 2e-4, 0.5, 0.999, 0, 1e-3, "conv", 8, 1, 1, 0.3, 0)).getMessage());
+                () -> new TrainingConfig(1, 0, 8, 1, 2e-4, 2e-4, 0.5, 0.999, 0, 1e-3, "conv", 8, 1, 1, 0.3, 0, "non-saturating")).getMessage());
     }
 
     @Test
     void jsonRoundTrip() throws IOException {
-        RunConfig config = new RunConfig(ModelConfig.defaults(32).withVocabularySize(50), TrainingConfig.defaults(), "shapes", 8192);
+        RunConfig config = new RunConfig(ModelConfig.defaults(32).withVocabularySize(50), TrainingConfig.defaults().withLoss("hinge"), "shapes", 8192);
         assertEquals(config, Json.fromString(Json.toString(config), RunConfig.class));
+    }
+
+    @Test
+    void aConfigurationWrittenBeforeLossesCouldBeChosenReadsAsTheNonSaturatingLoss() throws IOException {
+        String json = Json.toString(TrainingConfig.defaults().withLoss("minimax")).replaceAll(",\\s*\"loss\"\\s*:\\s*\"minimax\"", "");
+        assertFalse(json.contains("loss\""), json);
+        assertEquals(TrainingConfig.defaults(), Json.fromString(json, TrainingConfig.class));
     }
 }
