@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -132,6 +133,45 @@ class GanCliEndToEndTest {
     }
 
     @Test
+    void interpolateWritesAStripOfStepsImagesAndALegendOfItsColumns() throws IOException {
+        String a = "a large green square in the center on a white background";
+        String b = "small red circle, top left, black background";
+        Path out = tmp.resolve("text-walk");
+        Result r = gan("interpolate", "--run", run.toString(), "--from", a, "--to", b, "--steps", "8", "--seed", "5", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        BufferedImage strip = ImageIO.read(out.resolve("interpolation.png").toFile());
+        assertEquals(8 * 18 + 2, strip.getWidth());
+        assertEquals(18 + 2, strip.getHeight());
+        List<String> legend = Files.readAllLines(out.resolve("interpolation.txt"));
+        assertEquals(9, legend.size());
+        assertTrue(legend.get(0).startsWith("text walk from A = \"a large green square"), legend.get(0));
+        assertEquals("column 1: 1.000 A + 0.000 B", legend.get(1));
+        assertEquals("column 3: 0.714 A + 0.286 B", legend.get(3));
+        assertEquals("column 8: 0.000 A + 1.000 B", legend.get(8));
+    }
+
+    @Test
+    void interpolateNoiseWalkOnTheGreatCircleOrAStraightLine() throws IOException {
+        String prompt = "a big blue diamond in the middle on a gray background";
+        for (String path : List.of("spherical", "linear")) {
+            Path out = tmp.resolve("noise-walk-" + path);
+            List<String> args = new ArrayList<>(List.of("interpolate", "--run", run.toString(), "--noise-walk",
+                    "--prompt", prompt, "--steps", "4", "--seed", "11", "--out", out.toString()));
+            if (path.equals("linear")) {
+                args.add("--linear");
+            }
+            Result r = gan(args.toArray(String[]::new));
+            assertEquals(0, r.code(), r.err());
+            BufferedImage strip = ImageIO.read(out.resolve("interpolation.png").toFile());
+            assertEquals(4 * 18 + 2, strip.getWidth());
+            List<String> legend = Files.readAllLines(out.resolve("interpolation.txt"));
+            assertTrue(legend.get(0).startsWith("noise walk (" + (path.equals("linear") ? "straight line" : "great circle")
+                    + ") from the noise of seed 11 to that of seed 12"), legend.get(0));
+            assertEquals("column 2: t = 0.333", legend.get(2));
+        }
+    }
+
+    @Test
     void evaluateReportsEveryAttribute() {
         Result r = gan("evaluate", "--run", run.toString(), "--images-per-prompt", "1");
         assertEquals(0, r.code(), r.err());
@@ -172,6 +212,12 @@ class GanCliEndToEndTest {
                 new String[]{"train", "--loss", "wasserstein", "--run", tmp.resolve("w").toString()},
                 new String[]{"train", "--loss", "hinge", "--real-label", "0.9", "--run", tmp.resolve("w").toString()},
                 new String[]{"evaluate", "--run", tmp.resolve("missing").toString()},
+                new String[]{"interpolate", "--run", tmp.resolve("missing").toString(), "--from", "red circle", "--to", "blue square", "--out", tmp.resolve("x").toString()},
+                new String[]{"interpolate", "--run", run.toString(), "--from", "", "--to", "blue square", "--out", tmp.resolve("x").toString()},
+                new String[]{"interpolate", "--run", run.toString(), "--from", "red circle", "--to", "blue square", "--steps", "1", "--out", tmp.resolve("x").toString()},
+                new String[]{"interpolate", "--run", run.toString(), "--from", "red circle", "--out", tmp.resolve("x").toString()},
+                new String[]{"interpolate", "--run", run.toString(), "--noise-walk", "--out", tmp.resolve("x").toString()},
+                new String[]{"interpolate", "--run", run.toString(), "--from", "red circle", "--to", "blue square", "--linear", "--out", tmp.resolve("x").toString()},
                 new String[]{"frobnicate"});
         for (String[] args : cases) {
             Result r = gan(args);
@@ -181,6 +227,7 @@ class GanCliEndToEndTest {
             assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), what);
         }
         assertFalse(Files.exists(tmp.resolve("w")), "nothing is written for an unknown network or loss");
+        assertFalse(Files.exists(tmp.resolve("x")), "nothing is written for a refused generate or interpolate");
         assertEquals("gan: unknown generator 'stylegan'; known: dcgan",
                 gan("train", "--generator", "stylegan", "--run", tmp.resolve("w").toString()).err().strip());
         assertEquals("gan: unknown loss 'wasserstein'; known: hinge, least-squares, minimax, non-saturating",
