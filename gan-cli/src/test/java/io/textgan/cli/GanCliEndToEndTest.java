@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -83,6 +84,20 @@ class GanCliEndToEndTest {
     }
 
     @Test
+    void theLossIsChosenByNameStoredInTheRunAndUsedOnResume() throws IOException {
+        Path lsgan = tmp.resolve("lsgan");
+        Result r = gan("train", "--loss", "least-squares", "--image-size", "16", "--ngf", "4", "--ndf", "4", "--noise-size", "8",
+                "--text-size", "16", "--shapes-count", "32", "--batch-size", "16", "--steps", "2", "--encoder-steps", "0",
+                "--run", lsgan.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.readString(lsgan.resolve("config.json")).matches("(?s).*\"loss\" : \"least-squares\".*"));
+        Result resumed = gan("train", "--resume", lsgan.toString(), "--epochs", "2");
+        assertEquals(0, resumed.code(), resumed.err());
+        assertTrue(Files.readString(lsgan.resolve("train.log")).matches("(?s).*resuming .* loss least-squares.*"),
+                Files.readString(lsgan.resolve("train.log")));
+    }
+
+    @Test
     void generateWritesOnePngPerImageAndAManifest() throws IOException {
         Path out = tmp.resolve("generated");
         Result r = gan("generate", "--run", run.toString(), "--prompt", "a large green square in the center on a white background",
@@ -128,6 +143,45 @@ class GanCliEndToEndTest {
     }
 
     @Test
+    void interpolateWritesAStripOfStepsImagesAndALegendOfItsColumns() throws IOException {
+        String a = "a large green square in the center on a white background";
+        String b = "small red circle, top left, black background";
+        Path out = tmp.resolve("text-walk");
+        Result r = gan("interpolate", "--run", run.toString(), "--from", a, "--to", b, "--steps", "8", "--seed", "5", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        BufferedImage strip = ImageIO.read(out.resolve("interpolation.png").toFile());
+        assertEquals(8 * 18 + 2, strip.getWidth());
+        assertEquals(18 + 2, strip.getHeight());
+        List<String> legend = Files.readAllLines(out.resolve("interpolation.txt"));
+        assertEquals(9, legend.size());
+        assertTrue(legend.get(0).startsWith("text walk from A = \"a large green square"), legend.get(0));
+        assertEquals("column 1: 1.000 A + 0.000 B", legend.get(1));
+        assertEquals("column 3: 0.714 A + 0.286 B", legend.get(3));
+        assertEquals("column 8: 0.000 A + 1.000 B", legend.get(8));
+    }
+
+    @Test
+    void interpolateNoiseWalkOnTheGreatCircleOrAStraightLine() throws IOException {
+        String prompt = "a big blue diamond in the middle on a gray background";
+        for (String path : List.of("spherical", "linear")) {
+            Path out = tmp.resolve("noise-walk-" + path);
+            List<String> args = new ArrayList<>(List.of("interpolate", "--run", run.toString(), "--noise-walk",
+                    "--prompt", prompt, "--steps", "4", "--seed", "11", "--out", out.toString()));
+            if (path.equals("linear")) {
+                args.add("--linear");
+            }
+            Result r = gan(args.toArray(String[]::new));
+            assertEquals(0, r.code(), r.err());
+            BufferedImage strip = ImageIO.read(out.resolve("interpolation.png").toFile());
+            assertEquals(4 * 18 + 2, strip.getWidth());
+            List<String> legend = Files.readAllLines(out.resolve("interpolation.txt"));
+            assertTrue(legend.get(0).startsWith("noise walk (" + (path.equals("linear") ? "straight line" : "great circle")
+                    + ") from the noise of seed 11 to that of seed 12"), legend.get(0));
+            assertEquals("column 2: t = 0.333", legend.get(2));
+        }
+    }
+
+    @Test
     void evaluateReportsEveryAttribute() {
         Result r = gan("evaluate", "--run", run.toString(), "--images-per-prompt", "1");
         assertEquals(0, r.code(), r.err());
@@ -142,6 +196,7 @@ class GanCliEndToEndTest {
         Result models = gan("models");
         assertEquals(0, models.code());
         assertTrue(models.out().contains("dcgan") && models.out().contains("gan-cls") && models.out().contains("lstm"), models.out());
+        assertTrue(models.out().matches("(?s).*losses:\n  hinge .*\n  least-squares .*\n  minimax .*\n  non-saturating .*"), models.out());
         Result summary = gan("summary", "--run", run.toString());
         assertEquals(0, summary.code(), summary.err());
         assertTrue(summary.out().contains("LSTM(64->16)"), summary.out());
@@ -162,9 +217,19 @@ class GanCliEndToEndTest {
                 new String[]{"train", "--batch-size", "0", "--run", tmp.resolve("z").toString()},
                 new String[]{"train", "--run", run.toString()},
                 new String[]{"train", "--text-encoder", "elmo", "--run", tmp.resolve("w").toString()},
+                new String[]{"train", "--generator", "stylegan", "--run", tmp.resolve("w").toString()},
+                new String[]{"train", "--discriminator", "patch", "--run", tmp.resolve("w").toString()},
+                new String[]{"train", "--loss", "wasserstein", "--run", tmp.resolve("w").toString()},
+                new String[]{"train", "--loss", "hinge", "--real-label", "0.9", "--run", tmp.resolve("w").toString()},
                 new String[]{"evaluate", "--run", tmp.resolve("missing").toString()},
                 new String[]{"evaluate", "--run", run.toString(), "--checkpoint", "../../etc"},
                 new String[]{"train", "--best-metric", "fid", "--run", tmp.resolve("v").toString()},
+                new String[]{"interpolate", "--run", tmp.resolve("missing").toString(), "--from", "red circle", "--to", "blue square", "--out", tmp.resolve("x").toString()},
+                new String[]{"interpolate", "--run", run.toString(), "--from", "", "--to", "blue square", "--out", tmp.resolve("x").toString()},
+                new String[]{"interpolate", "--run", run.toString(), "--from", "red circle", "--to", "blue square", "--steps", "1", "--out", tmp.resolve("x").toString()},
+                new String[]{"interpolate", "--run", run.toString(), "--from", "red circle", "--out", tmp.resolve("x").toString()},
+                new String[]{"interpolate", "--run", run.toString(), "--noise-walk", "--out", tmp.resolve("x").toString()},
+                new String[]{"interpolate", "--run", run.toString(), "--from", "red circle", "--to", "blue square", "--linear", "--out", tmp.resolve("x").toString()},
                 new String[]{"frobnicate"});
         assertUserErrors(cases);
     }
@@ -178,6 +243,12 @@ class GanCliEndToEndTest {
             assertTrue(r.err().startsWith("gan: "), what);
             assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), what);
         }
+        assertFalse(Files.exists(tmp.resolve("w")), "nothing is written for an unknown network or loss");
+        assertFalse(Files.exists(tmp.resolve("x")), "nothing is written for a refused generate or interpolate");
+        assertEquals("gan: unknown generator 'stylegan'; known: dcgan",
+                gan("train", "--generator", "stylegan", "--run", tmp.resolve("w").toString()).err().strip());
+        assertEquals("gan: unknown loss 'wasserstein'; known: hinge, least-squares, minimax, non-saturating",
+                gan("train", "--loss", "wasserstein", "--run", tmp.resolve("w").toString()).err().strip());
     }
 
     @Test

@@ -12,12 +12,16 @@ import java.util.List;
 /** Trains GAN-CLS on the built-in shapes from Java: {@code TrainShapes [RUN_DIR [STEPS]]}. */
 public final class TrainShapes {
     public static void main(String[] args) throws Exception {
+        trainFromArguments(args, "runs/sample-shapes", ModelConfig.defaults(32), TrainingConfig.defaults());
+    }
+
+    /** What the sample programs share: {@code [RUN_DIR [STEPS]]} (default 1000 steps) on 8192 shapes. */
+    static TrainingRun.Result trainFromArguments(String[] args, String defaultRun, ModelConfig model,
+                                                 TrainingConfig training) throws Exception {
         NativeBuild.select();
-        Path run = Path.of(args.length > 0 ? args[0] : "runs/sample-shapes");
+        Path run = Path.of(args.length > 0 ? args[0] : defaultRun);
         int steps = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
-        ModelConfig model = ModelConfig.defaults(32);
-        TrainingConfig training = TrainingConfig.defaults().withMaxSteps(steps);
-        train(run, model, training, 8192);
+        return train(run, model, training.withMaxSteps(steps), 8192);
     }
 
     static TrainingRun.Result train(Path run, ModelConfig model, TrainingConfig training, int items) throws Exception {

@@ -4,7 +4,6 @@ import io.textgan.core.TextToImageModel;
 import io.textgan.core.checkpoint.Json;
 import io.textgan.core.checkpoint.RunDirectory;
 import io.textgan.core.data.ImageArrays;
-import io.textgan.core.data.Tokenizer;
 import io.textgan.core.sample.SampleGrid;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -73,7 +72,7 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         TextToImageModel model = TextToImageModel.load(runCheckpoint.resolve());
         for (String p : all) {
-            check(p, model);
+            PromptCheck.check(p, model, spec.commandLine().getErr());
         }
         Files.createDirectories(out);
         List<String> perImage = new ArrayList<>();
@@ -120,27 +119,5 @@ public final class GenerateCommand implements Callable<Integer> {
             parts.add(model.generate(prompts.subList(start, end), noise));
         }
         return parts.size() == 1 ? parts.get(0) : Nd4j.concat(0, parts.toArray(INDArray[]::new));
-    }
-
-    /** Empty prompts and prompts with no known word are errors; longer prompts are cut, with a warning. */
-    private void check(String prompt, TextToImageModel model) {
-        List<String> words = Tokenizer.words(prompt);
-        if (words.isEmpty()) {
-            throw new IllegalArgumentException("empty prompt: give a sentence with at least one word");
-        }
-        if (model.vocabulary().knownWords(prompt) == 0) {
-            throw new IllegalArgumentException("none of the words of \"" + shorten(prompt)
-                    + "\" is in the model's vocabulary of " + model.vocabulary().size() + " words");
-        }
-        int max = model.config().maxTokens();
-        if (words.size() > max) {
-            spec.commandLine().getErr().printf("gan: warning: prompt \"%s\" has %d words; only the first %d are read%n",
-                    shorten(prompt), words.size(), max);
-        }
-    }
-
-    private static String shorten(String s) {
-        String clean = s.replaceAll("\\p{Cntrl}", " ");
-        return clean.length() > 60 ? clean.substring(0, 57) + "..." : clean;
     }
 }

@@ -1,7 +1,7 @@
 package io.textgan.cli.command;
 
-import io.textgan.core.api.ModelProvider;
 import io.textgan.core.api.ModelRegistry;
+import io.textgan.core.api.NamedProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -9,8 +9,8 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-/** {@code gan models}: every registered network, by kind. */
-@Command(name = "models", mixinStandardHelpOptions = true, description = "List the registered generators, discriminators and encoders.")
+/** {@code gan models}: every registered network and loss, by kind. */
+@Command(name = "models", mixinStandardHelpOptions = true, description = "List the registered generators, discriminators, encoders and losses.")
 public final class ModelsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -18,9 +18,10 @@ public final class ModelsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        for (Class<? extends ModelProvider<?>> kind : ModelRegistry.kinds()) {
-            out.println(ModelRegistry.kindName(kind) + "s:");
-            ModelRegistry.all(kind).values().forEach(p -> out.printf("  %-10s %s%n", p.name(), p.description()));
+        for (Class<? extends NamedProvider> kind : ModelRegistry.kinds()) {
+            String name = ModelRegistry.kindName(kind);
+            out.println(name + (name.endsWith("s") ? "es:" : "s:"));
+            ModelRegistry.all(kind).values().forEach(p -> out.printf("  %-14s %s%n", p.name(), p.description()));
         }
         return 0;
     }

@@ -3,8 +3,6 @@ package io.textgan.cli.command;
 import io.textgan.cli.ProgressBar;
 import io.textgan.cli.RunLog;
 import io.textgan.core.api.ModelConfig;
-import io.textgan.core.api.ModelProvider;
-import io.textgan.core.api.ModelRegistry;
 import io.textgan.core.checkpoint.Json;
 import io.textgan.core.checkpoint.RunDirectory;
 import io.textgan.core.checkpoint.BestCheckpointKeeper;
@@ -38,6 +36,7 @@ import java.util.concurrent.Callable;
 public final class TrainCommand implements Callable<Integer> {
     static final int DEFAULT_IMAGE_SIZE = 32;
     private static final TrainingConfig DEFAULTS = TrainingConfig.defaults();
+    private static final ModelConfig MODEL_DEFAULTS = ModelConfig.defaults(32);
 
     @Spec
     CommandSpec spec;
@@ -88,7 +87,16 @@ public final class TrainCommand implements Callable<Integer> {
     int textSize = 128;
 
     @Option(names = "--text-encoder", description = "Text encoder: lstm or gru. Default: ${DEFAULT-VALUE}.")
-    String textEncoder = "lstm";
+    String textEncoder = MODEL_DEFAULTS.textEncoder();
+
+    @Option(names = "--generator", description = "Registered generator (see 'gan models'). Default: ${DEFAULT-VALUE}.")
+    String generator = MODEL_DEFAULTS.generator();
+
+    @Option(names = "--discriminator", description = "Registered discriminator (see 'gan models'). Default: ${DEFAULT-VALUE}.")
+    String discriminator = MODEL_DEFAULTS.discriminator();
+
+    @Option(names = "--loss", description = "Registered loss: non-saturating, minimax, least-squares, hinge or a plug-in (see 'gan models'). Default: ${DEFAULT-VALUE}.")
+    String loss = DEFAULTS.loss();
 
     @Option(names = "--encoder-steps", description = "Image-text matching pre-training steps of the text encoder. Default: ${DEFAULT-VALUE}.")
     int encoderSteps = DEFAULTS.encoderSteps();
@@ -135,11 +143,9 @@ public final class TrainCommand implements Callable<Integer> {
         if (resume != null) {
             return resume();
         }
-        ModelRegistry.get(ModelProvider.TextEncoderProvider.class, textEncoder);
-        ModelConfig defaults = ModelConfig.defaults(imageSize);
-        ModelConfig model = new ModelConfig(defaults.generator(), defaults.discriminator(), textEncoder, imageSize,
-                noiseSize, defaults.conditionSize(), ngf, ndf, defaults.vocabularySize(), defaults.embeddingSize(),
-                textSize, defaults.pooling(), requirePositive("--max-tokens", maxTokens));
+        ModelConfig model = new ModelConfig(generator, discriminator, textEncoder, imageSize,
+                noiseSize, MODEL_DEFAULTS.conditionSize(), ngf, ndf, MODEL_DEFAULTS.vocabularySize(),
+                MODEL_DEFAULTS.embeddingSize(), textSize, MODEL_DEFAULTS.pooling(), requirePositive("--max-tokens", maxTokens));
         requirePositive("--batch-size", batchSize);
         int stepLimit = steps == null ? 0 : requirePositive("--steps", steps);
         trainingConfig(requirePositive("--epochs", epochs), stepLimit); // refuses bad settings before the data is read
@@ -149,12 +155,12 @@ public final class TrainCommand implements Callable<Integer> {
         int batchesPerEpoch = Math.max(1, dataset.training().size() / batchSize);
         TrainingConfig training = trainingConfig(steps == null ? epochs : (stepLimit + batchesPerEpoch - 1) / batchesPerEpoch, stepLimit);
         Path dir = run != null ? run : Path.of("runs", dataset.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        List<TrainingListener> listeners = listeners(new RunDirectory(dir), training, dataset.name());
+        TrainingRun trainingRun = new TrainingRun(dataset.training(), dataset.heldOut(), model, training, options, dir,
+                prompts != null ? prompts : dataset.samplePrompts(), listeners(new RunDirectory(dir), training, dataset.name()));
         RunDirectories.prepareNew(dir);
         RunLog.writeTo(dir.resolve("train.log"));
         Json.write(new RunDirectory(dir).dataReport(), dataset.report());
-        TrainingRun.Result result = new TrainingRun(dataset.training(), dataset.heldOut(), model, training, options, dir,
-                prompts != null ? prompts : dataset.samplePrompts(), listeners).run();
+        TrainingRun.Result result = trainingRun.run();
         spec.commandLine().getOut().printf("trained %d steps; samples in %s, model in %s%n", result.steps(),
                 dir.resolve("samples"), result.checkpoint());
         return 0;
@@ -165,7 +171,7 @@ public final class TrainCommand implements Callable<Integer> {
                 DEFAULTS.beta2(), encoderSteps, DEFAULTS.encoderLearningRate(), DEFAULTS.imageEncoder(),
                 DEFAULTS.samplesPerPrompt(), DEFAULTS.keepCheckpoints(), generatorSteps, realLabel,
                 requireNotNegative("--checkpoint-every", checkpointEvery), clipGradNorm,
-                requireNotNegative("--divergence-retries", divergenceRetries));
+                requireNotNegative("--divergence-retries", divergenceRetries), loss);
     }
 
     private int resume() throws IOException {

@@ -64,6 +64,12 @@ public record ModelConfig(String generator, String discriminator, String textEnc
         return new ModelConfig("dcgan", "gan-cls", "lstm", imageSize, 100, 128, 32, 32, 2, 64, 128, "mean", 24);
     }
 
+    /** The same model with another registered generator. */
+    public ModelConfig withGenerator(String name) {
+        return new ModelConfig(name, discriminator, textEncoder, imageSize, noiseSize, conditionSize, ngf, ndf,
+                vocabularySize, embeddingSize, textSize, pooling, maxTokens);
+    }
+
     public ModelConfig withVocabularySize(int size) {
         return new ModelConfig(generator, discriminator, textEncoder, imageSize, noiseSize, conditionSize, ngf, ndf,
                 size, embeddingSize, textSize, pooling, maxTokens);

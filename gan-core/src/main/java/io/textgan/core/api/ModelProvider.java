@@ -7,13 +7,7 @@ import java.util.Random;
  * {@link GeneratorProvider}, {@link DiscriminatorProvider}, {@link TextEncoderProvider} or
  * {@link ImageEncoderProvider} and list the class in {@code META-INF/services}.
  */
-public interface ModelProvider<T extends Network> {
-
-    /** The name used on the command line and in saved configurations, e.g. {@code dcgan}. */
-    String name();
-
-    /** One line for {@code gan models}. */
-    String description();
+public interface ModelProvider<T extends Network> extends NamedProvider {
 
     /** Builds a freshly initialised network; the same config and random state give the same weights. */
     T create(ModelConfig config, Random rng);

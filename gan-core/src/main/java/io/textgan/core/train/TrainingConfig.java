@@ -22,12 +22,14 @@ package io.textgan.core.train;
  * @param clipGradNorm       largest global gradient L2 norm of each network before its update (0: no clipping)
  * @param divergenceRetries  how often a diverged run (NaN or infinite loss or gradient) is restored to its last good
  *                           state and retried at half the learning rates before it stops (0: stop at once)
+ * @param loss               registered {@link io.textgan.core.api.LossProvider} name; a configuration written before
+ *                           losses could be chosen has none and reads as {@value LossProviders#DEFAULT}
  */
 public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed, double learningRateG,
                              double learningRateD, double beta1, double beta2, int encoderSteps,
                              double encoderLearningRate, String imageEncoder, int samplesPerPrompt,
                              int keepCheckpoints, int generatorSteps, double realLabel,
-                             int checkpointEvery, double clipGradNorm, int divergenceRetries) {
+                             int checkpointEvery, double clipGradNorm, int divergenceRetries, String loss) {
 
     public TrainingConfig {
         positive("epochs", epochs);
@@ -61,42 +63,57 @@ public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed,
         if (!(realLabel > 0.5 && realLabel <= 1)) {
             throw new IllegalArgumentException("realLabel must be in (0.5, 1]: " + realLabel);
         }
+        if (loss == null) {
+            loss = LossProviders.DEFAULT;
+        }
+        if (loss.isBlank()) {
+            throw new IllegalArgumentException("loss must be named");
+        }
     }
 
     /**
      * The defaults of {@code gan train}, sized so that it trains on the built-in shapes in about 20 minutes on two CPU
      * cores: 9 epochs of batches of 64, Adam with β1 0.5 at 2e-4 for the generator and 4e-4 for the discriminator
      * (two time-scale updates, Heusel et al. 2017, which drew better than equal rates here), 300 encoder
-     * pre-training steps, no gradient clipping, two retries after a divergence.
+     * pre-training steps, no gradient clipping, two retries after a divergence, the non-saturating loss.
      */
     public static TrainingConfig defaults() {
-        return new TrainingConfig(9, 0, 64, 42, 2e-4, 4e-4, 0.5, 0.999, 300, 1e-3, "conv", 8, 3, 1, 1.0, 0, 0, 2);
+        return new TrainingConfig(9, 0, 64, 42, 2e-4, 4e-4, 0.5, 0.999, 300, 1e-3, "conv", 8, 3, 1, 1.0, 0, 0, 2,
+                LossProviders.DEFAULT);
     }
 
     public TrainingConfig withBatchSize(int size) {
         return new TrainingConfig(epochs, maxSteps, size, seed, learningRateG, learningRateD, beta1, beta2, encoderSteps,
-                encoderLearningRate, imageEncoder, samplesPerPrompt, keepCheckpoints, generatorSteps, realLabel, checkpointEvery, clipGradNorm, divergenceRetries);
+                encoderLearningRate, imageEncoder, samplesPerPrompt, keepCheckpoints, generatorSteps, realLabel, checkpointEvery,
+                clipGradNorm, divergenceRetries, loss);
     }
 
     /** The same run, trained to a different number of epochs and no step limit (to extend a run on resume). */
     public TrainingConfig withEpochs(int count) {
         return new TrainingConfig(count, 0, batchSize, seed, learningRateG, learningRateD, beta1, beta2,
                 encoderSteps, encoderLearningRate, imageEncoder, samplesPerPrompt, keepCheckpoints, generatorSteps,
-                realLabel, checkpointEvery, clipGradNorm, divergenceRetries);
+                realLabel, checkpointEvery, clipGradNorm, divergenceRetries, loss);
     }
 
     /** Stops after {@code steps} GAN steps, however many epochs that takes. */
     public TrainingConfig withMaxSteps(int steps) {
         return new TrainingConfig(Integer.MAX_VALUE, steps, batchSize, seed, learningRateG, learningRateD, beta1, beta2,
                 encoderSteps, encoderLearningRate, imageEncoder, samplesPerPrompt, keepCheckpoints, generatorSteps,
-                realLabel, checkpointEvery, clipGradNorm, divergenceRetries);
+                realLabel, checkpointEvery, clipGradNorm, divergenceRetries, loss);
     }
 
     /** The same run at other learning rates (after a divergence). */
     public TrainingConfig withLearningRates(double generator, double discriminator, double encoder) {
         return new TrainingConfig(epochs, maxSteps, batchSize, seed, generator, discriminator, beta1, beta2,
                 encoderSteps, encoder, imageEncoder, samplesPerPrompt, keepCheckpoints, generatorSteps,
-                realLabel, checkpointEvery, clipGradNorm, divergenceRetries);
+                realLabel, checkpointEvery, clipGradNorm, divergenceRetries, loss);
+    }
+
+    /** The same training with another registered loss. */
+    public TrainingConfig withLoss(String name) {
+        return new TrainingConfig(epochs, maxSteps, batchSize, seed, learningRateG, learningRateD, beta1, beta2,
+                encoderSteps, encoderLearningRate, imageEncoder, samplesPerPrompt, keepCheckpoints, generatorSteps,
+                realLabel, checkpointEvery, clipGradNorm, divergenceRetries, name);
     }
 
     private static void positive(String name, int value) {

@@ -2,7 +2,9 @@ package io.textgan.core.train;
 
 import io.textgan.core.TextToImageModel;
 import io.textgan.core.api.Discriminator;
+import io.textgan.core.api.GanLoss;
 import io.textgan.core.api.ImageEncoder;
+import io.textgan.core.api.LossProvider;
 import io.textgan.core.api.ModelConfig;
 import io.textgan.core.api.ModelProvider;
 import io.textgan.core.api.ModelRegistry;
@@ -48,6 +50,7 @@ public final class TrainingRun {
     private final List<String> samplePrompts;
     private final List<TrainingListener> listeners;
     private final Provenance provenance;
+    private final GanLoss loss;
 
     /** A run on data read with {@link DataOptions#defaults()} (the built-in shapes, for instance). */
     public TrainingRun(CaptionedImageSource data, CaptionedImageSource heldOut, ModelConfig modelConfig,
@@ -66,6 +69,7 @@ public final class TrainingRun {
      * @param samplePrompts one row of the per-epoch sample grid each
      * @param listeners     extra listeners (progress display, {@link io.textgan.core.checkpoint.BestCheckpointKeeper}),
      *                      called after the run's own sample and checkpoint writers
+     * @throws IllegalArgumentException when a network or the loss is not registered (before anything is written)
      */
     public TrainingRun(CaptionedImageSource data, CaptionedImageSource heldOut, ModelConfig modelConfig,
                        TrainingConfig config, DataOptions dataOptions, Path runDirectory, List<String> samplePrompts,
@@ -79,6 +83,13 @@ public final class TrainingRun {
         this.samplePrompts = List.copyOf(samplePrompts);
         this.listeners = List.copyOf(listeners);
         this.provenance = Provenance.startingNow(data.name(), data.size(), config.seed());
+        ModelRegistry.get(ModelProvider.GeneratorProvider.class, modelConfig.generator());
+        ModelRegistry.get(ModelProvider.DiscriminatorProvider.class, modelConfig.discriminator());
+        ModelRegistry.get(ModelProvider.TextEncoderProvider.class, modelConfig.textEncoder());
+        if (config.encoderSteps() > 0) {
+            ModelRegistry.get(ModelProvider.ImageEncoderProvider.class, config.imageEncoder());
+        }
+        this.loss = ModelRegistry.get(LossProvider.class, config.loss()).create(config.realLabel());
     }
 
     /** The outcome: the trained model and where its last checkpoint is. */
@@ -92,8 +103,8 @@ public final class TrainingRun {
         ModelConfig model = modelConfig.withVocabularySize(vocabulary.size());
         Files.write(run.samplePrompts(), samplePrompts);
         writeRunConfig(model, config);
-        LOG.info("run directory {}: {} training items, vocabulary of {} words, seed {}", run.root(), data.size(),
-                vocabulary.size(), config.seed());
+        LOG.info("run directory {}: {} training items, vocabulary of {} words, seed {}, loss {}", run.root(), data.size(),
+                vocabulary.size(), config.seed(), config.loss());
 
         Random rng = new Random(config.seed());
         TextToImageModel textToImage = TextToImageModel.create(model, vocabulary, rng);
@@ -131,7 +142,7 @@ public final class TrainingRun {
         }
         GradientHealth health = gradientHealth(config);
         GanTrainer trainer = restoreNewest(config, health);
-        LOG.info("resuming {} at step {}", run.root(), trainer.step());
+        LOG.info("resuming {} at step {}, loss {}", run.root(), trainer.step(), config.loss());
         try (BatchSampler sampler = sampler(trainer.model().config().imageSize())) {
             return new Result(trainer.model(), fit(trainer, sampler, health), run.latestCheckpoint(), Double.NaN);
         }
@@ -235,7 +246,7 @@ public final class TrainingRun {
         all.add(new SampleGridListener(run.samples(), prompts, training.samplesPerPrompt(), model, training.seed()));
         all.add(new CheckpointWriter(run, training.keepCheckpoints(), provenance));
         all.addAll(listeners);
-        return new GanTrainer(model, discriminator, new NonSaturatingLoss(training.realLabel()), training, all, health);
+        return new GanTrainer(model, discriminator, loss, training, all, health);
     }
 
     private BatchSampler sampler(int imageSize) {

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +57,17 @@ class LayerGradientTest {
         assertEquals(8, withBias.forward(random(2, 3, 4, 4), false).size(2));
         assertGradientsMatch(withBias, random(2, 3, 4, 4));
         assertGradientsMatch(new Deconv2d("d", 2, 3, 4, 2, 1, false, random(4, 4, 3, 2).muli(0.3)), random(2, 2, 4, 4));
+    }
+
+    @Test
+    void upsampleRepeatsEachPixelAndSumsItsBlockGradient() {
+        INDArray x = Nd4j.createFromArray(new float[]{1, 2, 3, 4, 5, 6, 7, 8}).reshape(1, 2, 2, 2);
+        INDArray y = new Upsample(2).forward(x, false);
+        assertEquals(List.of(1L, 2L, 4L, 4L), List.of(y.size(0), y.size(1), y.size(2), y.size(3)));
+        assertEquals(Nd4j.createFromArray(new float[]{1, 1, 2, 2}), y.get(NDArrayIndex.point(0), NDArrayIndex.point(0), NDArrayIndex.point(1)));
+        assertEquals(Nd4j.createFromArray(new float[]{7, 7, 8, 8}), y.get(NDArrayIndex.point(0), NDArrayIndex.point(1), NDArrayIndex.point(3)));
+        assertGradientsMatch(new Upsample(2), random(2, 3, 3, 4));
+        assertGradientsMatch(new Upsample(3), random(1, 2, 2, 2));
     }
 
     @Test

@@ -1,17 +1,25 @@
 package io.textgan.core.train;
 
+import io.textgan.core.api.GanLoss;
 import io.textgan.core.api.LossGradient;
+import io.textgan.core.api.LossProvider;
+import io.textgan.core.api.ModelRegistry;
 import io.textgan.core.nn.GradientCheck;
 import io.textgan.core.nn.Init;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The losses' gradients agree with central differences; values match their closed forms. */
@@ -29,6 +37,49 @@ class LossGradientTest {
         var failures = GradientCheck.check(() -> new NonSaturatingLoss().generator(logits).loss(),
                 List.of(new GradientCheck.Target("logits", logits, real.gradient())), 3, 1e-2, 1e-2, 1e-4, rng);
         assertTrue(failures.isEmpty(), failures::toString);
+    }
+
+    static List<String> registeredLosses() {
+        return List.copyOf(ModelRegistry.all(LossProvider.class).keySet());
+    }
+
+    @Test
+    void theBuiltInLossesAreRegisteredWithDescriptions() {
+        assertEquals(List.of("hinge", "least-squares", "minimax", "non-saturating"), registeredLosses());
+        ModelRegistry.all(LossProvider.class).values().forEach(p -> assertFalse(p.description().isBlank(), p.name()));
+        assertEquals("unknown loss 'wasserstein'; known: hinge, least-squares, minimax, non-saturating",
+                assertThrows(IllegalArgumentException.class, () -> ModelRegistry.get(LossProvider.class, "wasserstein")).getMessage());
+    }
+
+    @ParameterizedTest
+    @MethodSource("registeredLosses")
+    void gradientsWithRespectToLogitsMatchCentralDifferences(String name) {
+        GanLoss loss = ModelRegistry.get(LossProvider.class, name).create(1.0);
+        // logits at least 0.1 away from the hinge's kinks at ±1
+        INDArray logits = Init.normal(rng, 2, 16, 1);
+        logits.addi(Transforms.abs(logits.sub(1), true).lt(0.1).castTo(DataType.FLOAT).muli(0.3));
+        logits.addi(Transforms.abs(logits.add(1), true).lt(0.1).castTo(DataType.FLOAT).muli(0.3));
+        var failures = LossGradientCheck.check(loss, logits, rng);
+        assertTrue(failures.isEmpty(), name + ": " + failures);
+    }
+
+    @Test
+    void closedFormValues() {
+        INDArray logits = Nd4j.createFromArray(new float[][]{{0.5f}, {-2f}});
+        assertEquals(-(Math.log1p(Math.exp(0.5)) + Math.log1p(Math.exp(-2))) / 2, new MinimaxLoss(1).generator(logits).loss(), 1e-5);
+        assertEquals(new NonSaturatingLoss(0.9).discriminator(logits, true).loss(), new MinimaxLoss(0.9).discriminator(logits, true).loss());
+        assertEquals(0.5 * (0.25 + 9) / 2, new LeastSquaresLoss(1).discriminator(logits, true).loss(), 1e-6);
+        assertEquals(0.5 * (0.25 + 4) / 2, new LeastSquaresLoss(1).discriminator(logits, false).loss(), 1e-6);
+        assertEquals(0.5 * (0.16 + 8.41) / 2, new LeastSquaresLoss(0.9).discriminator(logits, true).loss(), 1e-6);
+        assertEquals((0.5 + 3) / 2, new HingeLoss().discriminator(logits, true).loss(), 1e-6);
+        assertEquals((1.5 + 0) / 2, new HingeLoss().discriminator(logits, false).loss(), 1e-6);
+        assertEquals(0.75, new HingeLoss().generator(logits).loss(), 1e-6);
+    }
+
+    @Test
+    void hingeRefusesLabelSmoothing() {
+        assertEquals("the hinge loss has no label to smooth: the real label must be 1, not 0.9",
+                assertThrows(IllegalArgumentException.class, () -> ModelRegistry.get(LossProvider.class, "hinge").create(0.9)).getMessage());
     }
 
     @Test
