@@ -50,7 +50,25 @@ public final class Providers {
 
         @Override
         public Discriminator create(ModelConfig config, Random rng) {
-            return new GanClsDiscriminator(config, rng);
+            return new GanClsDiscriminator(config, rng, false);
+        }
+    }
+
+    /** {@code gan-cls-projection}: {@link GanClsDiscriminator} with the projection term. */
+    public static final class GanClsProjection implements ModelProvider.DiscriminatorProvider {
+        @Override
+        public String name() {
+            return "gan-cls-projection";
+        }
+
+        @Override
+        public String description() {
+            return "gan-cls plus a projection term (Miyato and Koyama 2018): text vector . image features, added to the logit";
+        }
+
+        @Override
+        public Discriminator create(ModelConfig config, Random rng) {
+            return new GanClsDiscriminator(config, rng, true);
         }
     }
 

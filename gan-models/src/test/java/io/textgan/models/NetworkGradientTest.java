@@ -15,6 +15,8 @@ import io.textgan.models.dcgan.GanClsDiscriminator;
 import io.textgan.models.text.ConvImageEncoder;
 import io.textgan.models.text.RecurrentTextEncoder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayList;
@@ -33,7 +35,8 @@ class NetworkGradientTest {
      * DCGAN's N(0, 0.02) weights make pre-activations so small that a finite-difference step crosses LeakyReLU's
      * kink and dominates batch norm's variance; checks run on O(1) weights instead.
      */
-    private <N extends Network> N withLargeWeights(N network) {
+    /** The network with its weights redrawn at standard deviation 0.5, so that every layer's output is sensitive. */
+    static <N extends Network> N withLargeWeights(N network, Random rng) {
         for (Parameter p : network.parameters()) {
             if (p.name().endsWith("weight")) {
                 p.value().assign(Init.normal(rng, 0.5, p.value().shape()));
@@ -52,9 +55,10 @@ class NetworkGradientTest {
         return targets;
     }
 
-    @Test
-    void discriminatorGradientsWithRespectToParametersAndImages() {
-        Discriminator d = withLargeWeights(new GanClsDiscriminator(TINY, rng));
+    @ParameterizedTest(name = "projection {0}")
+    @ValueSource(booleans = {false, true})
+    void discriminatorGradientsWithRespectToParametersAndImages(boolean projection) {
+        Discriminator d = withLargeWeights(new GanClsDiscriminator(TINY, rng, projection), rng);
         INDArray images = Init.normal(rng, 0.5, 3, 3, 8, 8);
         INDArray text = Init.normal(rng, 1, 3, 5);
         INDArray r = Init.normal(rng, 1, 3, 1);
@@ -70,7 +74,7 @@ class NetworkGradientTest {
 
     @Test
     void generatorGradientsAndOutputShape() {
-        Generator g = withLargeWeights(new DcganGenerator(TINY, rng));
+        Generator g = withLargeWeights(new DcganGenerator(TINY, rng), rng);
         INDArray z = Init.normal(rng, 1, 3, 4);
         INDArray text = Init.normal(rng, 1, 3, 5);
         INDArray images = g.generate(z, text, true);
@@ -121,7 +125,7 @@ class NetworkGradientTest {
 
     @Test
     void imageEncoderGradients() {
-        ConvImageEncoder encoder = withLargeWeights(new ConvImageEncoder(TINY, rng));
+        ConvImageEncoder encoder = withLargeWeights(new ConvImageEncoder(TINY, rng), rng);
         INDArray images = Init.normal(rng, 0.5, 3, 3, 8, 8);
         INDArray r = Init.normal(rng, 1, 3, 5);
         assertArrayEquals(new long[]{3, 5}, encoder.encode(images, true).shape());

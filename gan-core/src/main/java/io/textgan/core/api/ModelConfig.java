@@ -56,12 +56,14 @@ public record ModelConfig(String generator, String discriminator, String textEnc
     }
 
     /**
-     * The default model at a given image side: dcgan / gan-cls / lstm, z of 100, condition 128, ngf = ndf = 32,
-     * embedding 64, sentence vector 128 (mean pooling), captions up to 24 words; vocabularySize is a placeholder
-     * for {@link #withVocabularySize}.
+     * The default model at a given image side: dcgan / gan-cls-projection / lstm, z of 100, condition 128,
+     * ngf = ndf = 32, embedding 64, sentence vector 128 (mean pooling), captions up to 24 words; vocabularySize is a
+     * placeholder for {@link #withVocabularySize}. The discriminator is Reed's GAN-CLS with a projection term: in the
+     * default 20-minute run on shapes, plain gan-cls learned only the background from the captions (object colour
+     * 11.5% on held-out prompts), the projection variant background, colour, size and position (95% colour).
      */
     public static ModelConfig defaults(int imageSize) {
-        return new ModelConfig("dcgan", "gan-cls", "lstm", imageSize, 100, 128, 32, 32, 2, 64, 128, "mean", 24);
+        return new ModelConfig("dcgan", "gan-cls-projection", "lstm", imageSize, 100, 128, 32, 32, 2, 64, 128, "mean", 24);
     }
 
     /** The same model with another registered generator. */

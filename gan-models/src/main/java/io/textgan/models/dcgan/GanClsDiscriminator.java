@@ -34,9 +34,17 @@ public final class GanClsDiscriminator implements Discriminator {
     private final Sequential image;
     private final Sequential condition;
     private final Sequential head;
+    private final Dense projection;
     private final int features;
+    private INDArray pooledFeatures;
+    private INDArray projectedText;
 
-    public GanClsDiscriminator(ModelConfig config, Random rng) {
+    /**
+     * @param projection also add the projection term of Miyato and Koyama 2018 to the logit: the inner product of a
+     *                   linear map of the text vector with the image features summed over the 4×4 grid, a direct
+     *                   measure of how well image and text agree
+     */
+    public GanClsDiscriminator(ModelConfig config, Random rng, boolean projection) {
         this.config = config;
         double std = DcganGenerator.INIT_STD;
         int downsamplings = Integer.numberOfTrailingZeros(config.imageSize() / 4);
@@ -62,6 +70,9 @@ public final class GanClsDiscriminator implements Discriminator {
                 Activation.leakyRelu(0.2),
                 new Conv2d("d.logit", features, 1, 4, 1, 0, true, Init.normal(rng, std, 4, 4, features, 1)),
                 new Reshape(1)));
+        this.projection = projection
+                ? new Dense("d.projection", config.textSize(), features, false, Init.normal(rng, std, config.textSize(), features))
+                : null;
     }
 
     @Override
@@ -71,7 +82,13 @@ public final class GanClsDiscriminator implements Discriminator {
         long n = images.size(0);
         INDArray tiled = Nd4j.zeros(projected.dataType(), n, config.conditionSize(), 4, 4)
                 .addi(projected.reshape(n, config.conditionSize(), 1, 1));
-        return head.forward(Nd4j.concat(1, imageFeatures, tiled), training);
+        INDArray logits = head.forward(Nd4j.concat(1, imageFeatures, tiled), training);
+        if (projection == null) {
+            return logits;
+        }
+        pooledFeatures = imageFeatures.sum(2, 3);
+        projectedText = projection.forward(text, training);
+        return logits.addi(pooledFeatures.mul(projectedText).sum(true, 1));
     }
 
     @Override
@@ -80,6 +97,11 @@ public final class GanClsDiscriminator implements Discriminator {
         INDArray gradImageFeatures = gradJoint.get(NDArrayIndex.all(), NDArrayIndex.interval(0, features)).dup();
         INDArray gradTiled = gradJoint.get(NDArrayIndex.all(), NDArrayIndex.interval(features, features + config.conditionSize()));
         condition.backward(gradTiled.sum(2, 3));
+        if (projection != null) {
+            projection.backward(pooledFeatures.mulColumnVector(gradLogits.reshape(-1, 1)));
+            gradImageFeatures.addi(projectedText.mulColumnVector(gradLogits.reshape(-1, 1))
+                    .reshape(gradLogits.length(), features, 1, 1).broadcast(gradImageFeatures.shape()));
+        }
         return image.backward(gradImageFeatures);
     }
 
@@ -88,6 +110,9 @@ public final class GanClsDiscriminator implements Discriminator {
         List<Parameter> all = new ArrayList<>(image.parameters());
         all.addAll(condition.parameters());
         all.addAll(head.parameters());
+        if (projection != null) {
+            all.addAll(projection.parameters());
+        }
         return all;
     }
 
@@ -95,7 +120,8 @@ public final class GanClsDiscriminator implements Discriminator {
     public long multiplyAdds() {
         int s = config.imageSize();
         return image.multiplyAdds(new long[]{3, s, s}) + condition.multiplyAdds(new long[]{config.textSize()})
-                + head.multiplyAdds(new long[]{features + config.conditionSize(), 4, 4});
+                + head.multiplyAdds(new long[]{features + config.conditionSize(), 4, 4})
+                + (projection == null ? 0 : projection.multiplyAdds(new long[]{config.textSize()}) + 17L * features);
     }
 
     @Override
@@ -104,6 +130,9 @@ public final class GanClsDiscriminator implements Discriminator {
         List<String> lines = new ArrayList<>(LayerSummary.lines("image", image, new long[]{3, s, s}));
         lines.addAll(LayerSummary.lines("text", condition, new long[]{config.textSize()}));
         lines.addAll(LayerSummary.lines("joint", head, new long[]{features + config.conditionSize(), 4, 4}));
+        if (projection != null) {
+            lines.addAll(LayerSummary.lines("projection", projection, new long[]{config.textSize()}));
+        }
         return lines;
     }
 }
