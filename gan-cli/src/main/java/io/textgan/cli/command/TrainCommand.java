@@ -156,7 +156,7 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingConfig training = trainingConfig(steps == null ? epochs : (stepLimit + batchesPerEpoch - 1) / batchesPerEpoch, stepLimit);
         Path dir = run != null ? run : Path.of("runs", dataset.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         TrainingRun trainingRun = new TrainingRun(dataset.training(), dataset.heldOut(), model, training, options, dir,
-                prompts != null ? prompts : dataset.samplePrompts(), listeners(new RunDirectory(dir), training, dataset.name()));
+                prompts != null ? prompts : dataset.samplePrompts(), listeners(new RunDirectory(dir), training, dataset));
         RunDirectories.prepareNew(dir);
         RunLog.writeTo(dir.resolve("train.log"));
         Json.write(new RunDirectory(dir).dataReport(), dataset.report());
@@ -194,16 +194,18 @@ public final class TrainCommand implements Callable<Integer> {
         }
         RunLog.writeTo(dir.log());
         TrainingRun.Result result = new TrainingRun(dataset.training(), dataset.heldOut(), saved.model(), training,
-                saved.dataOptions(), resume, Files.readAllLines(dir.samplePrompts()), listeners(dir, training, dataset.name()))
+                saved.dataOptions(), resume, Files.readAllLines(dir.samplePrompts()), listeners(dir, training, dataset))
                 .resume();
         spec.commandLine().getOut().printf("trained to step %d; model in %s%n", result.steps(), result.checkpoint());
         return 0;
     }
 
-    private List<TrainingListener> listeners(RunDirectory dir, TrainingConfig training, String dataName) {
-        List<TrainingListener> listeners = new ArrayList<>(List.of(new ProgressBar(spec.commandLine().getErr(), training.epochs())));
+    private List<TrainingListener> listeners(RunDirectory dir, TrainingConfig training, Dataset dataset) {
+        int batchesPerEpoch = Math.max(1, dataset.training().size() / training.batchSize());
+        int epochsShown = training.maxSteps() > 0 ? (training.maxSteps() + batchesPerEpoch - 1) / batchesPerEpoch : training.epochs();
+        List<TrainingListener> listeners = new ArrayList<>(List.of(new ProgressBar(spec.commandLine().getErr(), epochsShown)));
         if (ShapesAccuracyMetric.NAME.equals(bestMetric)) {
-            if ("shapes".equals(dataName)) {
+            if ("shapes".equals(dataset.name())) {
                 listeners.add(new BestCheckpointKeeper(dir, new ShapesAccuracyMetric()));
             } else if (spec.commandLine().getParseResult().hasMatchedOption("--best-metric")) {
                 throw new IllegalArgumentException("--best-metric " + bestMetric + " measures runs on shapes only");
