@@ -31,7 +31,7 @@ class TrainingRunTest {
     Path tmp;
 
     private static final ModelConfig MODEL = new ModelConfig("dcgan", "gan-cls", "lstm", 16, 8, 8, 4, 4, 2, 8, 16, "mean", 24);
-    private static final TrainingConfig TRAINING = new TrainingConfig(2, 0, 8, 7, 2e-4, 2e-4, 0.5, 0.999, 3, 1e-3, "conv", 2, 2, 2, 0.9, 3, 0, 0, "non-saturating");
+    private static final TrainingConfig TRAINING = new TrainingConfig(2, 0, 8, 7, 2e-4, 2e-4, 0.5, 0.999, 3, 1e-3, "conv", 2, 2, 2, 0.9, 3, 0, 0, "non-saturating", false);
 
     private record Run(TrainingRun.Result result, List<double[]> losses, List<Double> encoderLosses) {
     }
@@ -143,7 +143,7 @@ class TrainingRunTest {
     private static final double ABSURD = 1e38;
 
     private static TrainingConfig withRates(double discriminator, double encoder) {
-        return new TrainingConfig(2, 0, 8, 7, 2e-4, discriminator, 0.5, 0.999, 8, encoder, "conv", 2, 2, 1, 1.0, 0, 0, 1, "non-saturating");
+        return new TrainingConfig(2, 0, 8, 7, 2e-4, discriminator, 0.5, 0.999, 8, encoder, "conv", 2, 2, 1, 1.0, 0, 0, 1, "non-saturating", false);
     }
 
     @Test

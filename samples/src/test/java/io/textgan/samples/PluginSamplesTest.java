@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PluginSamplesTest {
     private static final ModelConfig TINY = new ModelConfig("dcgan", "gan-cls", "lstm", 16, 8, 8, 4, 4, 2, 8, 16, "mean", 24);
     private static final TrainingConfig TINY_TRAINING = new TrainingConfig(1, 2, 8, 1, 2e-4, 2e-4, 0.5, 0.999, 0, 1e-3,
-            "conv", 2, 1, 1, 1.0, 0, 0, 0, "non-saturating");
+            "conv", 2, 1, 1, 1.0, 0, 0, 0, "non-saturating", false);
     private static final String[] TINY_CLI = {"--image-size", "16", "--ngf", "4", "--ndf", "4", "--noise-size", "8",
             "--text-size", "16", "--shapes-count", "32", "--batch-size", "16", "--steps", "2", "--encoder-steps", "0"};
 

@@ -113,6 +113,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr-d", description = "Discriminator learning rate (Adam). Default: ${DEFAULT-VALUE}.")
     double lrD = DEFAULTS.learningRateD();
 
+    @Option(names = "--gan-int", description = "GAN-INT (Reed et al. 2016): the generator also trains on midpoints between pairs of captions' vectors.")
+    boolean ganInt;
+
     @Option(names = "--generator-steps", description = "Generator updates per discriminator update. Default: ${DEFAULT-VALUE}.")
     int generatorSteps = DEFAULTS.generatorSteps();
 
@@ -171,7 +174,7 @@ public final class TrainCommand implements Callable<Integer> {
                 DEFAULTS.beta2(), encoderSteps, DEFAULTS.encoderLearningRate(), DEFAULTS.imageEncoder(),
                 DEFAULTS.samplesPerPrompt(), DEFAULTS.keepCheckpoints(), generatorSteps, realLabel,
                 requireNotNegative("--checkpoint-every", checkpointEvery), clipGradNorm,
-                requireNotNegative("--divergence-retries", divergenceRetries), loss);
+                requireNotNegative("--divergence-retries", divergenceRetries), loss, ganInt);
     }
 
     private int resume() throws IOException {

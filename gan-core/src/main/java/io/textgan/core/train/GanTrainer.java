@@ -20,7 +20,8 @@ import java.util.Random;
  * GAN-CLS training (Reed et al. 2016, <a href="https://arxiv.org/abs/1605.05396">arXiv:1605.05396</a>). Each step
  * updates the discriminator on (real, right text) → real, (real, wrong text) → fake and (generated, right text) →
  * fake, the last two weighted ½; then the generator (once or more, {@link TrainingConfig#generatorSteps()}) through the
- * discriminator's gradient with respect to its input.
+ * discriminator's gradient with respect to its input, and with {@link TrainingConfig#ganInt()} also on the midpoints
+ * of each caption's vector and another's (GAN-INT), which the discriminator scores but never learns from.
  * The text encoder is frozen here (see {@link TextEncoderPretrainer}). A step whose loss or gradients are not finite
  * throws {@link TrainingDivergedException} before the update that would spread them.
  */
@@ -127,9 +128,7 @@ public final class GanTrainer {
         discriminator.backward(generated.gradient().muli(0.5));
         double discriminatorLoss = real.loss() + 0.5 * (mismatched.loss() + generated.loss());
         requireFinite(discriminatorLoss, "discriminator");
-        gradientHealth.inspect(PHASE, step + 1, "discriminator", discriminator.parameters());
-        discriminatorOptimizer.step();
-        gradientHealth.requireFiniteWeights(PHASE, step + 1, "discriminator", discriminator.parameters());
+        gradientHealth.update(PHASE, step + 1, "discriminator", discriminator.parameters(), discriminatorOptimizer);
 
         double generatorLoss = 0;
         for (int k = 0; k < config.generatorSteps(); k++) {
@@ -137,9 +136,13 @@ public final class GanTrainer {
             LossGradient fooled = loss.generator(discriminator.score(current, text, true));
             requireFinite(fooled.loss(), "generator");
             generator.backward(discriminator.backward(fooled.gradient()));
-            gradientHealth.inspect(PHASE, step + 1, "generator", generator.parameters());
-            generatorOptimizer.step();
-            gradientHealth.requireFiniteWeights(PHASE, step + 1, "generator", generator.parameters());
+            if (config.ganInt()) {
+                INDArray between = text.add(wrongText).muli(0.5);
+                LossGradient interpolated = loss.generator(discriminator.score(generator.generate(noise, between, true), between, true));
+                requireFinite(interpolated.loss(), "generator (interpolated text)");
+                generator.backward(discriminator.backward(interpolated.gradient()));
+            }
+            gradientHealth.update(PHASE, step + 1, "generator", generator.parameters(), generatorOptimizer);
             generatorLoss = fooled.loss();
         }
         step++;

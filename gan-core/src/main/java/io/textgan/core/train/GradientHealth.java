@@ -1,5 +1,6 @@
 package io.textgan.core.train;
 
+import io.textgan.core.nn.AdamOptimizer;
 import io.textgan.core.nn.Parameter;
 import org.nd4j.linalg.indexing.BooleanIndexing;
 import org.nd4j.linalg.indexing.conditions.Conditions;
@@ -61,12 +62,22 @@ public final class GradientHealth {
     }
 
     /**
+     * Updates {@code network} with {@code optimizer} after its gradients pass {@link #inspect}, then checks its
+     * weights ({@link #requireFiniteWeights}).
+     */
+    public void update(String phase, int step, String network, List<Parameter> parameters, AdamOptimizer optimizer) {
+        inspect(phase, step, network, parameters);
+        optimizer.step();
+        requireFiniteWeights(phase, step, network, parameters);
+    }
+
+    /**
      * Inspects {@code network}'s accumulated gradients before its update at {@code step} of {@code phase}.
      *
      * @return the global gradient L2 norm before clipping
      * @throws TrainingDivergedException if a gradient holds NaN or infinity (name of the parameter included)
      */
-    public double inspect(String phase, int step, String network, List<Parameter> parameters) {
+    double inspect(String phase, int step, String network, List<Parameter> parameters) {
         List<Parameter> trainable = parameters.stream().filter(Parameter::isTrainable).toList();
         double[] norms = new double[trainable.size()];
         double squares = 0;
@@ -97,7 +108,7 @@ public final class GradientHealth {
      *
      * @throws TrainingDivergedException naming the first weight that holds NaN or infinity
      */
-    public void requireFiniteWeights(String phase, int step, String network, List<Parameter> parameters) {
+    void requireFiniteWeights(String phase, int step, String network, List<Parameter> parameters) {
         for (Parameter p : parameters) {
             boolean nan = BooleanIndexing.or(p.value(), Conditions.isNan());
             if (nan || BooleanIndexing.or(p.value(), Conditions.isInfinite())) {

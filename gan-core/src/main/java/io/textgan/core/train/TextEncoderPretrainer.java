@@ -56,12 +56,8 @@ public final class TextEncoderPretrainer {
                     }
                     imageEncoder.backward(r.imageGradient());
                     textEncoder.backward(r.textGradient());
-                    gradientHealth.inspect(PHASE, step + 1, "image-encoder", imageEncoder.parameters());
-                    gradientHealth.inspect(PHASE, step + 1, "text-encoder", textEncoder.parameters());
-                    imageOptimizer.step();
-                    textOptimizer.step();
-                    gradientHealth.requireFiniteWeights(PHASE, step + 1, "image-encoder", imageEncoder.parameters());
-                    gradientHealth.requireFiniteWeights(PHASE, step + 1, "text-encoder", textEncoder.parameters());
+                    gradientHealth.update(PHASE, step + 1, "image-encoder", imageEncoder.parameters(), imageOptimizer);
+                    gradientHealth.update(PHASE, step + 1, "text-encoder", textEncoder.parameters(), textOptimizer);
                 }
                 step++;
                 for (TrainingListener l : listeners) {

@@ -24,12 +24,15 @@ package io.textgan.core.train;
  *                           state and retried at half the learning rates before it stops (0: stop at once)
  * @param loss               registered {@link io.textgan.core.api.LossProvider} name; a configuration written before
  *                           losses could be chosen has none and reads as {@value LossProviders#DEFAULT}
+ * @param ganInt             GAN-INT (Reed et al. 2016): the generator also learns to fool the discriminator on the
+ *                           midpoints of pairs of sentence vectors, β = ½, which fills the text space between captions
  */
 public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed, double learningRateG,
                              double learningRateD, double beta1, double beta2, int encoderSteps,
                              double encoderLearningRate, String imageEncoder, int samplesPerPrompt,
                              int keepCheckpoints, int generatorSteps, double realLabel,
-                             int checkpointEvery, double clipGradNorm, int divergenceRetries, String loss) {
+                             int checkpointEvery, double clipGradNorm, int divergenceRetries, String loss,
+                             boolean ganInt) {
 
     public TrainingConfig {
         positive("epochs", epochs);
@@ -75,45 +78,52 @@ public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed,
      * The defaults of {@code gan train}, sized so that it trains on the built-in shapes in about 20 minutes on two CPU
      * cores: 9 epochs of batches of 64, Adam with β1 0.5 at 2e-4 for the generator and 4e-4 for the discriminator
      * (two time-scale updates, Heusel et al. 2017, which drew better than equal rates here), 300 encoder
-     * pre-training steps, no gradient clipping, two retries after a divergence, the non-saturating loss.
+     * pre-training steps, no gradient clipping, two retries after a divergence, the non-saturating loss, no GAN-INT.
      */
     public static TrainingConfig defaults() {
         return new TrainingConfig(9, 0, 64, 42, 2e-4, 4e-4, 0.5, 0.999, 300, 1e-3, "conv", 8, 3, 1, 1.0, 0, 0, 2,
-                LossProviders.DEFAULT);
+                LossProviders.DEFAULT, false);
     }
 
     public TrainingConfig withBatchSize(int size) {
         return new TrainingConfig(epochs, maxSteps, size, seed, learningRateG, learningRateD, beta1, beta2, encoderSteps,
                 encoderLearningRate, imageEncoder, samplesPerPrompt, keepCheckpoints, generatorSteps, realLabel, checkpointEvery,
-                clipGradNorm, divergenceRetries, loss);
+                clipGradNorm, divergenceRetries, loss, ganInt);
     }
 
     /** The same run, trained to a different number of epochs and no step limit (to extend a run on resume). */
     public TrainingConfig withEpochs(int count) {
         return new TrainingConfig(count, 0, batchSize, seed, learningRateG, learningRateD, beta1, beta2,
                 encoderSteps, encoderLearningRate, imageEncoder, samplesPerPrompt, keepCheckpoints, generatorSteps,
-                realLabel, checkpointEvery, clipGradNorm, divergenceRetries, loss);
+                realLabel, checkpointEvery, clipGradNorm, divergenceRetries, loss, ganInt);
     }
 
     /** Stops after {@code steps} GAN steps, however many epochs that takes. */
     public TrainingConfig withMaxSteps(int steps) {
         return new TrainingConfig(Integer.MAX_VALUE, steps, batchSize, seed, learningRateG, learningRateD, beta1, beta2,
                 encoderSteps, encoderLearningRate, imageEncoder, samplesPerPrompt, keepCheckpoints, generatorSteps,
-                realLabel, checkpointEvery, clipGradNorm, divergenceRetries, loss);
+                realLabel, checkpointEvery, clipGradNorm, divergenceRetries, loss, ganInt);
     }
 
     /** The same run at other learning rates (after a divergence). */
     public TrainingConfig withLearningRates(double generator, double discriminator, double encoder) {
         return new TrainingConfig(epochs, maxSteps, batchSize, seed, generator, discriminator, beta1, beta2,
                 encoderSteps, encoder, imageEncoder, samplesPerPrompt, keepCheckpoints, generatorSteps,
-                realLabel, checkpointEvery, clipGradNorm, divergenceRetries, loss);
+                realLabel, checkpointEvery, clipGradNorm, divergenceRetries, loss, ganInt);
+    }
+
+    /** The same training with GAN-INT on or off. */
+    public TrainingConfig withGanInt(boolean on) {
+        return new TrainingConfig(epochs, maxSteps, batchSize, seed, learningRateG, learningRateD, beta1, beta2,
+                encoderSteps, encoderLearningRate, imageEncoder, samplesPerPrompt, keepCheckpoints, generatorSteps,
+                realLabel, checkpointEvery, clipGradNorm, divergenceRetries, loss, on);
     }
 
     /** The same training with another registered loss. */
     public TrainingConfig withLoss(String name) {
         return new TrainingConfig(epochs, maxSteps, batchSize, seed, learningRateG, learningRateD, beta1, beta2,
                 encoderSteps, encoderLearningRate, imageEncoder, samplesPerPrompt, keepCheckpoints, generatorSteps,
-                realLabel, checkpointEvery, clipGradNorm, divergenceRetries, name);
+                realLabel, checkpointEvery, clipGradNorm, divergenceRetries, name, ganInt);
     }
 
     private static void positive(String name, int value) {

@@ -21,9 +21,9 @@ class TrainingConfigTest {
         assertEquals("imageSize must be a power of two, at least 8: 48",
                 assertThrows(IllegalArgumentException.class, () -> ModelConfig.defaults(48)).getMessage());
         assertEquals("learningRateG must be positive: 0.0", assertThrows(IllegalArgumentException.class,
-                () -> new TrainingConfig(1, 0, 8, 1, 0, 2e-4, 0.5, 0.999, 0, 1e-3, "conv", 8, 1, 1, 1, 0, 0, 0, "non-saturating")).getMessage());
+                () -> new TrainingConfig(1, 0, 8, 1, 0, 2e-4, 0.5, 0.999, 0, 1e-3, "conv", 8, 1, 1, 1, 0, 0, 0, "non-saturating", false)).getMessage());
         assertEquals("realLabel must be in (0.5, 1]: 0.3", assertThrows(IllegalArgumentException.class,
-                () -> new TrainingConfig(1, 0, 8, 1, 2e-4, 2e-4, 0.5, 0.999, 0, 1e-3, "conv", 8, 1, 1, 0.3, 0, 0, 0, "non-saturating")).getMessage());
+                () -> new TrainingConfig(1, 0, 8, 1, 2e-4, 2e-4, 0.5, 0.999, 0, 1e-3, "conv", 8, 1, 1, 0.3, 0, 0, 0, "non-saturating", false)).getMessage());
     }
 
     @Test

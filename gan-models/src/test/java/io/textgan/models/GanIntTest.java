@@ -1,0 +1,62 @@
+package io.textgan.models;
+
+import io.textgan.core.TextToImageModel;
+import io.textgan.core.api.Discriminator;
+import io.textgan.core.api.ModelConfig;
+import io.textgan.core.data.Batch;
+import io.textgan.core.data.Vocabulary;
+import io.textgan.core.nn.Init;
+import io.textgan.core.nn.Parameter;
+import io.textgan.core.train.GanTrainer;
+import io.textgan.core.train.GradientHealth;
+import io.textgan.core.train.NonSaturatingLoss;
+import io.textgan.core.train.TrainingConfig;
+import io.textgan.models.dcgan.GanClsDiscriminator;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** GAN-INT changes the generator's update, and nothing else: the discriminator never learns from interpolated text. */
+class GanIntTest {
+    private static final ModelConfig MODEL = new ModelConfig("dcgan", "gan-cls", "lstm", 8, 4, 3, 2, 2, 2, 4, 5, "mean", 6);
+    private static final List<String> CAPTIONS = List.of("a red circle", "a blue square", "a green diamond", "a pink triangle");
+    private static final List<String> OTHERS = List.of("a blue square", "a green diamond", "a pink triangle", "a red circle");
+
+    private static GanTrainer trainer(boolean ganInt) {
+        Random rng = new Random(3);
+        Vocabulary vocabulary = Vocabulary.build(CAPTIONS, 1);
+        TextToImageModel model = TextToImageModel.create(MODEL.withVocabularySize(vocabulary.size()), vocabulary, rng);
+        Discriminator d = new GanClsDiscriminator(model.config(), rng, true);
+        return new GanTrainer(model, d, new NonSaturatingLoss(), TrainingConfig.defaults().withGanInt(ganInt), List.of(),
+                GradientHealth.guardOnly());
+    }
+
+    private static List<Parameter> generator(GanTrainer t) {
+        return t.model().generator().parameters();
+    }
+
+    @Test
+    void onlyTheGeneratorsUpdateDiffers() {
+        Batch batch = new Batch(Init.normal(new Random(1), 0.5, 4, 3, 8, 8), CAPTIONS, OTHERS);
+        GanTrainer plain = trainer(false);
+        GanTrainer interpolating = trainer(true);
+        double[] plainLosses = plain.step(batch);
+        double[] interpolatingLosses = interpolating.step(batch);
+        assertEquals(plainLosses[0], interpolatingLosses[0], 0.0, "the discriminator's loss");
+        for (int i = 0; i < plain.discriminator().parameters().size(); i++) {
+            Parameter p = plain.discriminator().parameters().get(i);
+            if (p.isTrainable()) {
+                assertEquals(p.value(), interpolating.discriminator().parameters().get(i).value(), p.name());
+            }
+        }
+        boolean anyDiffers = false;
+        for (int i = 0; i < generator(plain).size(); i++) {
+            anyDiffers |= !generator(plain).get(i).value().equals(generator(interpolating).get(i).value());
+        }
+        assertTrue(anyDiffers, "GAN-INT must change the generator's update");
+    }
+}
