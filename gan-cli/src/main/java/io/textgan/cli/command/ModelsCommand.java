@@ -18,10 +18,12 @@ public final class ModelsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        int width = ModelRegistry.kinds().stream().flatMap(kind -> ModelRegistry.all(kind).keySet().stream())
+                .mapToInt(String::length).max().orElse(0);
         for (Class<? extends NamedProvider> kind : ModelRegistry.kinds()) {
             String name = ModelRegistry.kindName(kind);
             out.println(name + (name.endsWith("s") ? "es:" : "s:"));
-            ModelRegistry.all(kind).values().forEach(p -> out.printf("  %-14s %s%n", p.name(), p.description()));
+            ModelRegistry.all(kind).values().forEach(p -> out.printf("  %-" + width + "s  %s%n", p.name(), p.description()));
         }
         return 0;
     }
