@@ -2,7 +2,6 @@ package io.textgan.cli.command;
 
 import io.textgan.core.TextToImageModel;
 import io.textgan.core.checkpoint.Json;
-import io.textgan.core.checkpoint.RunDirectory;
 import io.textgan.core.data.ImageArrays;
 import io.textgan.core.sample.SampleGrid;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -5,17 +5,14 @@ import io.textgan.core.api.Discriminator;
 import io.textgan.core.api.ModelProvider;
 import io.textgan.core.api.ModelRegistry;
 import io.textgan.core.api.Network;
-import io.textgan.core.checkpoint.RunDirectory;
 import io.textgan.core.nn.LayerSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.Callable;
 
