@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,13 +53,13 @@ public final class CheckpointWriter implements TrainingListener {
     public void onStep(GanTrainer trainer, StepReport report) throws IOException {
         int every = trainer.config().checkpointEvery();
         if (every > 0 && report.step() % every == 0 && report.batch() < report.batches()) {
-            LOG.info("checkpoint written: {}", write(trainer));
+            write(trainer);
         }
     }
 
     @Override
     public void onEpochEnd(GanTrainer trainer, int epoch) throws IOException {
-        LOG.info("checkpoint written: {}", write(trainer));
+        write(trainer);
     }
 
     /** Writes the trainer's state as a checkpoint named after the last complete epoch (and the step, inside an epoch). */
@@ -85,6 +86,7 @@ public final class CheckpointWriter implements TrainingListener {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         run.pointLatestTo(name);
         prune(name);
+        LOG.info("checkpoint written: {}", target);
         return target;
     }
 
@@ -92,7 +94,7 @@ public final class CheckpointWriter implements TrainingListener {
         List<Path> old;
         try (Stream<Path> dirs = Files.list(run.checkpoints())) {
             List<Path> all = dirs.toList();
-            old = new java.util.ArrayList<>(all.stream().filter(p -> RunDirectory.isCheckpointName(p.getFileName().toString()))
+            old = new ArrayList<>(all.stream().filter(p -> RunDirectory.isCheckpointName(p.getFileName().toString()))
                     .filter(p -> !p.getFileName().toString().equals(newest))
                     .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed())
                     .skip(Math.max(0, keep - 1))

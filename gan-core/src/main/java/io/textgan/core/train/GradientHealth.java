@@ -110,10 +110,9 @@ public final class GradientHealth {
      */
     void requireFiniteWeights(String phase, int step, String network, List<Parameter> parameters) {
         for (Parameter p : parameters) {
-            boolean nan = BooleanIndexing.or(p.value(), Conditions.isNan());
-            if (nan || BooleanIndexing.or(p.value(), Conditions.isInfinite())) {
+            if (BooleanIndexing.or(p.value(), Conditions.notFinite())) {
                 throw new TrainingDivergedException(String.format("%s step %d: the %s weight %s holds %s after its update",
-                        phase, step, network, p.name(), nan ? "NaN" : "infinity"));
+                        phase, step, network, p.name(), BooleanIndexing.or(p.value(), Conditions.isNan()) ? "NaN" : "infinity"));
             }
         }
     }

@@ -125,7 +125,7 @@ public final class TrainingRun {
                 }
             }
             GanTrainer trainer = trainer(textToImage, discriminator, samplePrompts, current, health);
-            LOG.info("checkpoint written: {}", new CheckpointWriter(run, current.keepCheckpoints(), provenance).write(trainer));
+            new CheckpointWriter(run, current.keepCheckpoints(), provenance).write(trainer);
             return new Result(textToImage, fit(trainer, sampler, health), run.latestCheckpoint(), retrieval);
         }
     }
