@@ -16,12 +16,20 @@ package io.textgan.core.api;
  * @param textSize          sentence vector size (the recurrent layer's hidden size)
  * @param pooling           how the sentence vector is read from the hidden states: "mean" or "last"
  * @param maxTokens         captions are cut to this many tokens
+ * @param tokens            what a token is: "word" or "char" (absent in files written before it existed: "word")
+ * @param conditioningAugmentation whether the generator samples its condition from a Gaussian predicted from the
+ *                          text vector, with a KL term (StackGAN's conditioning augmentation)
  */
 public record ModelConfig(String generator, String discriminator, String textEncoder,
                           int imageSize, int noiseSize, int conditionSize, int ngf, int ndf,
-                          int vocabularySize, int embeddingSize, int textSize, String pooling, int maxTokens) {
+                          int vocabularySize, int embeddingSize, int textSize, String pooling, int maxTokens,
+                          String tokens, boolean conditioningAugmentation) {
 
     public ModelConfig {
+        tokens = tokens == null ? "word" : tokens;
+        if (!"word".equals(tokens) && !"char".equals(tokens)) {
+            throw new IllegalArgumentException("tokens must be word or char: " + tokens);
+        }
         requireName("generator", generator);
         requireName("discriminator", discriminator);
         requireName("textEncoder", textEncoder);
@@ -41,6 +49,14 @@ public record ModelConfig(String generator, String discriminator, String textEnc
             throw new IllegalArgumentException("pooling must be mean or last: " + pooling);
         }
         requirePositive("maxTokens", maxTokens);
+    }
+
+    /** A model with word tokens and no conditioning augmentation. */
+    public ModelConfig(String generator, String discriminator, String textEncoder,
+                       int imageSize, int noiseSize, int conditionSize, int ngf, int ndf,
+                       int vocabularySize, int embeddingSize, int textSize, String pooling, int maxTokens) {
+        this(generator, discriminator, textEncoder, imageSize, noiseSize, conditionSize, ngf, ndf, vocabularySize,
+                embeddingSize, textSize, pooling, maxTokens, "word", false);
     }
 
     private static void requireName(String field, String value) {
@@ -69,11 +85,11 @@ public record ModelConfig(String generator, String discriminator, String textEnc
     /** The same model with another registered generator. */
     public ModelConfig withGenerator(String name) {
         return new ModelConfig(name, discriminator, textEncoder, imageSize, noiseSize, conditionSize, ngf, ndf,
-                vocabularySize, embeddingSize, textSize, pooling, maxTokens);
+                vocabularySize, embeddingSize, textSize, pooling, maxTokens, tokens, conditioningAugmentation);
     }
 
     public ModelConfig withVocabularySize(int size) {
         return new ModelConfig(generator, discriminator, textEncoder, imageSize, noiseSize, conditionSize, ngf, ndf,
-                size, embeddingSize, textSize, pooling, maxTokens);
+                size, embeddingSize, textSize, pooling, maxTokens, tokens, conditioningAugmentation);
     }
 }
