@@ -49,7 +49,9 @@ class GanCliEndToEndTest {
         // 64 items / 16 per batch = 4 steps per epoch: 6 steps end inside epoch 2, whose checkpoint is named by step
         for (String f : List.of("config.json", "train.log", "samples/epoch-0001.png", "samples/epoch-0001.txt",
                 "samples/epoch-0002.png", "checkpoints/latest", "checkpoints/epoch-0001/generator.bin",
-                "checkpoints/epoch-0001-step-00000006/generator.bin", "checkpoints/epoch-0001-step-00000006/manifest.json")) {
+                "checkpoints/epoch-0001-step-00000006/generator.bin", "checkpoints/epoch-0001-step-00000006/manifest.json",
+                "checkpoints/epoch-0001/config.json", "checkpoints/epoch-0001/sample-prompts.txt",
+                "checkpoints/epoch-0001/sample-noise.bin")) {
             assertTrue(Files.exists(run.resolve(f)), f);
         }
         BufferedImage grid = ImageIO.read(run.resolve("samples/epoch-0001.png").toFile());
@@ -73,14 +75,39 @@ class GanCliEndToEndTest {
                 Files.copy(p, copy.resolve(run.relativize(p).toString()));
             }
         }
+        // as if killed while replacing the best checkpoint, between moving the old one aside and the new one in
+        Files.move(copy.resolve("checkpoints/best"), copy.resolve("checkpoints/.previous-best"));
+        Result fromBest = gan("generate", "--run", copy.toString(), "--checkpoint", "best", "--prompt", "a red circle",
+                "-n", "1", "--out", tmp.resolve("from-interrupted-best").toString());
+        assertEquals(0, fromBest.code(), fromBest.err());
+
         Result r = gan("train", "--resume", copy.toString(), "--epochs", "3");
         assertEquals(0, r.code(), r.err());
         assertEquals("epoch-0003", Files.readString(copy.resolve("checkpoints/latest")).strip());
+        assertTrue(Files.isRegularFile(copy.resolve("checkpoints/best/best.json")));
+        assertFalse(Files.exists(copy.resolve("checkpoints/.previous-best")));
         assertTrue(Files.exists(copy.resolve("samples/epoch-0003.png")));
         assertTrue(Files.readString(copy.resolve("train.log")).contains("resuming"));
         Result missing = gan("train", "--resume", tmp.resolve("nothing-here").toString());
         assertEquals(2, missing.code());
         assertTrue(missing.err().startsWith("gan: no run to resume at"), missing.err());
+    }
+
+    @Test
+    void withAGeneratorAverageCheckpointsKeepTheTrainedWeightsBesideIt() throws IOException {
+        Path ema = tmp.resolve("ema");
+        Result r = gan("train", "--ema", "0.9", "--image-size", "16", "--ngf", "4", "--ndf", "4", "--noise-size", "8",
+                "--text-size", "16", "--shapes-count", "32", "--batch-size", "16", "--steps", "2", "--encoder-steps", "0",
+                "--run", ema.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.readString(ema.resolve("config.json")).matches("(?s).*\"emaDecay\" : 0.9\\b.*"));
+        Path checkpoint = ema.resolve("checkpoints/epoch-0001");
+        assertTrue(Files.exists(checkpoint.resolve("generator-trained.bin")));
+        assertFalse(Files.exists(run.resolve("checkpoints/epoch-0001/generator-trained.bin")), "only with --ema");
+        assertTrue(Files.mismatch(checkpoint.resolve("generator.bin"), checkpoint.resolve("generator-trained.bin")) >= 0);
+        Result bad = gan("train", "--ema", "1", "--run", tmp.resolve("bad-ema").toString());
+        assertEquals(2, bad.code());
+        assertEquals("gan: emaDecay must be in [0, 1) (0: off): 1.0", bad.err().strip());
     }
 
     @Test

@@ -31,7 +31,7 @@ class GanIntTest {
         Vocabulary vocabulary = Vocabulary.build(CAPTIONS, 1);
         TextToImageModel model = TextToImageModel.create(MODEL.withVocabularySize(vocabulary.size()), vocabulary, rng);
         Discriminator d = new GanClsDiscriminator(model.config(), rng, true);
-        return new GanTrainer(model, d, new NonSaturatingLoss(), TrainingConfig.defaults().withGanInt(ganInt), List.of(),
+        return new GanTrainer(model, d, new NonSaturatingLoss(), TrainingConfig.builder().ganInt(ganInt).build(), List.of(),
                 GradientHealth.guardOnly());
     }
 

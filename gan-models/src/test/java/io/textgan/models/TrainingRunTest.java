@@ -31,7 +31,9 @@ class TrainingRunTest {
     Path tmp;
 
     private static final ModelConfig MODEL = new ModelConfig("dcgan", "gan-cls", "lstm", 16, 8, 8, 4, 4, 2, 8, 16, "mean", 24);
-    private static final TrainingConfig TRAINING = new TrainingConfig(2, 0, 8, 7, 2e-4, 2e-4, 0.5, 0.999, 3, 1e-3, "conv", 2, 2, 2, 0.9, 3, 0, 0, "non-saturating", false);
+    private static final TrainingConfig TRAINING = TrainingConfig.builder().epochs(2).batchSize(8).seed(7).learningRateD(2e-4)
+            .encoderSteps(3).samplesPerPrompt(2).keepCheckpoints(2).generatorSteps(2).realLabel(0.9).checkpointEvery(3)
+            .divergenceRetries(0).build();
 
     private record Run(TrainingRun.Result result, List<double[]> losses, List<Double> encoderLosses) {
     }
@@ -143,7 +145,8 @@ class TrainingRunTest {
     private static final double ABSURD = 1e38;
 
     private static TrainingConfig withRates(double discriminator, double encoder) {
-        return new TrainingConfig(2, 0, 8, 7, 2e-4, discriminator, 0.5, 0.999, 8, encoder, "conv", 2, 2, 1, 1.0, 0, 0, 1, "non-saturating", false);
+        return TrainingConfig.builder().epochs(2).batchSize(8).seed(7).learningRateD(discriminator).encoderSteps(8)
+                .encoderLearningRate(encoder).samplesPerPrompt(2).keepCheckpoints(2).divergenceRetries(1).build();
     }
 
     @Test

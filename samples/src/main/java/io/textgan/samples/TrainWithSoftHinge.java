@@ -10,6 +10,6 @@ import io.textgan.core.train.TrainingConfig;
 public final class TrainWithSoftHinge {
     public static void main(String[] args) throws Exception {
         TrainShapes.trainFromArguments(args, "runs/sample-soft-hinge", ModelConfig.defaults(32),
-                TrainingConfig.defaults().withLoss(SoftHingeLoss.NAME));
+                TrainingConfig.builder().loss(SoftHingeLoss.NAME).build());
     }
 }

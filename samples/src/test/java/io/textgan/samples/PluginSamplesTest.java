@@ -37,8 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PluginSamplesTest {
     private static final ModelConfig TINY = new ModelConfig("dcgan", "gan-cls", "lstm", 16, 8, 8, 4, 4, 2, 8, 16, "mean", 24);
-    private static final TrainingConfig TINY_TRAINING = new TrainingConfig(1, 2, 8, 1, 2e-4, 2e-4, 0.5, 0.999, 0, 1e-3,
-            "conv", 2, 1, 1, 1.0, 0, 0, 0, "non-saturating", false);
+    private static final TrainingConfig TINY_TRAINING = TrainingConfig.builder().epochs(1).maxSteps(2).batchSize(8)
+            .seed(1).learningRateD(2e-4).encoderSteps(0).samplesPerPrompt(2).keepCheckpoints(1).divergenceRetries(0).build();
     private static final String[] TINY_CLI = {"--image-size", "16", "--ngf", "4", "--ndf", "4", "--noise-size", "8",
             "--text-size", "16", "--shapes-count", "32", "--batch-size", "16", "--steps", "2", "--encoder-steps", "0"};
 
@@ -123,7 +123,7 @@ class PluginSamplesTest {
         assertEquals(2, smoothed.code());
         assertEquals("gan: the soft hinge loss has no label to smooth: the real label must be 1, not 0.9", smoothed.err().strip());
 
-        assertEquals(2, TrainShapes.train(tmp.resolve("soft-hinge-java"), TINY, TINY_TRAINING.withLoss(SoftHingeLoss.NAME), 32).steps());
+        assertEquals(2, TrainShapes.train(tmp.resolve("soft-hinge-java"), TINY, TINY_TRAINING.toBuilder().loss(SoftHingeLoss.NAME).build(), 32).steps());
     }
 
     @Test

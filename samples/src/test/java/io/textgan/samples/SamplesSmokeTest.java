@@ -21,7 +21,8 @@ class SamplesSmokeTest {
     void trainThenGenerate() throws Exception {
         Path run = tmp.resolve("run");
         ModelConfig model = new ModelConfig("dcgan", "gan-cls", "lstm", 16, 8, 8, 4, 4, 2, 8, 16, "mean", 24);
-        TrainingConfig training = new TrainingConfig(1, 3, 8, 1, 2e-4, 2e-4, 0.5, 0.999, 2, 1e-3, "conv", 2, 1, 1, 1.0, 0, 0, 0, "non-saturating", false);
+        TrainingConfig training = TrainingConfig.builder().epochs(1).maxSteps(3).batchSize(8).seed(1)
+                .learningRateD(2e-4).encoderSteps(2).samplesPerPrompt(2).keepCheckpoints(1).divergenceRetries(0).build();
         assertEquals(3, TrainShapes.train(run, model, training, 32).steps());
         assertTrue(Files.exists(run.resolve("samples/epoch-0001.png")));
         Path png = tmp.resolve("red.png");

@@ -39,7 +39,7 @@ final class GanCls64Workload implements Workload {
         Random rng = new Random(1);
         model = TextToImageModel.create(config, vocabulary, rng);
         discriminator = ModelRegistry.get(ModelProvider.DiscriminatorProvider.class, config.discriminator()).create(config, rng);
-        TrainingConfig defaults = TrainingConfig.defaults().withBatchSize(batch);
+        TrainingConfig defaults = TrainingConfig.builder().batchSize(batch).build();
         trainer = new GanTrainer(model, discriminator, new NonSaturatingLoss(defaults.realLabel()), defaults, List.of(),
                 GradientHealth.guardOnly());
         sampler = new BatchSampler(data, batch, 64, 1);

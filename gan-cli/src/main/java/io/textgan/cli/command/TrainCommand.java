@@ -116,6 +116,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--gan-int", description = "GAN-INT (Reed et al. 2016): the generator also trains on midpoints between pairs of captions' vectors.")
     boolean ganInt;
 
+    @Option(names = "--ema", description = "Keep an exponential moving average of the generator's weights with this decay "
+            + "(e.g. 0.999) and draw samples and checkpoints' generations with it (0: off). Default: ${DEFAULT-VALUE}.")
+    double emaDecay = DEFAULTS.emaDecay();
+
     @Option(names = "--generator-steps", description = "Generator updates per discriminator update. Default: ${DEFAULT-VALUE}.")
     int generatorSteps = DEFAULTS.generatorSteps();
 
@@ -170,11 +174,11 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private TrainingConfig trainingConfig(int epochCount, int stepLimit) {
-        return new TrainingConfig(epochCount, stepLimit, batchSize, seed, lrG, lrD, DEFAULTS.beta1(),
-                DEFAULTS.beta2(), encoderSteps, DEFAULTS.encoderLearningRate(), DEFAULTS.imageEncoder(),
-                DEFAULTS.samplesPerPrompt(), DEFAULTS.keepCheckpoints(), generatorSteps, realLabel,
-                requireNotNegative("--checkpoint-every", checkpointEvery), clipGradNorm,
-                requireNotNegative("--divergence-retries", divergenceRetries), loss, ganInt);
+        return TrainingConfig.builder().epochs(epochCount).maxSteps(stepLimit).batchSize(batchSize).seed(seed)
+                .learningRateG(lrG).learningRateD(lrD).encoderSteps(encoderSteps).generatorSteps(generatorSteps)
+                .realLabel(realLabel).checkpointEvery(requireNotNegative("--checkpoint-every", checkpointEvery))
+                .clipGradNorm(clipGradNorm).divergenceRetries(requireNotNegative("--divergence-retries", divergenceRetries))
+                .loss(loss).ganInt(ganInt).emaDecay(emaDecay).build();
     }
 
     private int resume() throws IOException {

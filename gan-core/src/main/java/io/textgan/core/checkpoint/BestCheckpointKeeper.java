@@ -15,7 +15,8 @@ import java.util.Locale;
 /**
  * After each epoch's checkpoint, measures the model with a {@link ModelMetric} and, when it beats every earlier epoch
  * of the run, copies that checkpoint to {@code checkpoints/best} (with {@code best.json} saying which epoch and what
- * value), replacing the previous best atomically. Pruning of old checkpoints never touches it.
+ * value). The previous best is moved aside, the new one moved in, then the previous one deleted: a kill at any moment
+ * leaves a complete best checkpoint that {@code --checkpoint best} finds ({@link RunDirectory#checkpoint}). Pruning of old checkpoints never touches it.
  */
 public final class BestCheckpointKeeper implements TrainingListener {
     public static final String BEST = "best";
@@ -36,8 +37,9 @@ public final class BestCheckpointKeeper implements TrainingListener {
 
     @Override
     public void onEpochEnd(GanTrainer trainer, int epoch) throws IOException {
-        double value = metric.measure(trainer.model());
+        double value = metric.measure(trainer.generationModel());
         Path best = run.checkpoints().resolve(BEST);
+        finishInterruptedSwap(best);
         Path record = best.resolve(RECORD);
         Record previous = Files.isRegularFile(record) ? Json.read(record, Record.class) : null;
         boolean better = previous == null || !previous.metric().equals(metric.name()) || value > previous.value();
@@ -55,11 +57,27 @@ public final class BestCheckpointKeeper implements TrainingListener {
             }
         }
         Json.write(tmp.resolve(RECORD), new Record(metric.name(), value, epoch, source.getFileName().toString()));
-        Path old = run.checkpoints().resolve(".tmp-old-best");
+        Path previousBest = run.previousBest();
         if (Files.exists(best)) {
-            Files.move(best, old, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(best, previousBest, StandardCopyOption.ATOMIC_MOVE);
         }
         Files.move(tmp, best, StandardCopyOption.ATOMIC_MOVE);
-        CheckpointWriter.deleteRecursively(old);
+        CheckpointWriter.deleteRecursively(previousBest);
+    }
+
+    /**
+     * After a kill inside the swap: puts the previous best back if the new one never arrived, or removes what is left
+     * of it if the new one did.
+     */
+    private void finishInterruptedSwap(Path best) throws IOException {
+        Path previousBest = run.previousBest();
+        if (!Files.exists(previousBest)) {
+            return;
+        }
+        if (Files.exists(best)) {
+            CheckpointWriter.deleteRecursively(previousBest);
+        } else {
+            Files.move(previousBest, best, StandardCopyOption.ATOMIC_MOVE);
+        }
     }
 }

@@ -20,14 +20,18 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Writes a checkpoint at the end of every epoch (and every {@code checkpointEvery} steps): the generation model (config, vocabulary, text encoder, generator),
- * the discriminator, both optimisers' state, the counters, and a manifest with SHA-256 hashes. The directory is
+ * Writes a checkpoint at the end of every epoch (and every {@code checkpointEvery} steps): the generation model
+ * (config, vocabulary, text encoder, generator: the moving average when the run keeps one, the trained weights then
+ * beside it), the discriminator, both optimisers' state, the counters, copies of the run's configuration, sample
+ * prompts and sample noise, and a manifest with SHA-256 hashes. The directory is
  * written under a temporary name, synced and renamed; {@code latest} is replaced last, so a crash at any moment
  * leaves the previous checkpoint intact and current.
  */
 public final class CheckpointWriter implements TrainingListener {
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointWriter.class);
     static final String DISCRIMINATOR_FILE = "discriminator.bin";
+    /** The trained generator's weights, when {@code generator.bin} holds their moving average. */
+    static final String TRAINED_GENERATOR_FILE = "generator-trained.bin";
     static final String GENERATOR_ADAM_FILE = "generator-adam.bin";
     static final String DISCRIMINATOR_ADAM_FILE = "discriminator-adam.bin";
     static final String STATE_FILE = "state.json";
@@ -69,12 +73,20 @@ public final class CheckpointWriter implements TrainingListener {
                 ? String.format("epoch-%04d", trainer.completedEpochs())
                 : String.format("epoch-%04d-step-%08d", trainer.completedEpochs(), trainer.step());
         Path tmp = Files.createTempDirectory(run.checkpoints(), TMP_PREFIX + name + "-");
-        trainer.model().save(tmp);
+        trainer.generationModel().save(tmp);
+        if (trainer.generationModel() != trainer.model()) {
+            ArrayFile.write(tmp.resolve(TRAINED_GENERATOR_FILE), ArrayFile.of(trainer.model().generator().parameters()));
+        }
         ArrayFile.write(tmp.resolve(DISCRIMINATOR_FILE), ArrayFile.of(trainer.discriminator().parameters()));
         ArrayFile.write(tmp.resolve(GENERATOR_ADAM_FILE), trainer.generatorOptimizer().state());
         ArrayFile.write(tmp.resolve(DISCRIMINATOR_ADAM_FILE), trainer.discriminatorOptimizer().state());
         Json.write(tmp.resolve(STATE_FILE), new State(trainer.step(), trainer.completedEpochs(), trainer.batchesInEpoch(),
                 trainer.generatorOptimizer().iteration(), trainer.discriminatorOptimizer().iteration(), trainer.config().seed()));
+        for (Path runFile : List.of(run.config(), run.samplePrompts(), run.sampleNoise())) {
+            if (Files.isRegularFile(runFile)) {
+                Files.copy(runFile, tmp.resolve(runFile.getFileName()));
+            }
+        }
         Manifest.write(tmp, provenance);
         try (Stream<Path> files = Files.list(tmp)) {
             for (Path f : files.toList()) {
@@ -112,6 +124,9 @@ public final class CheckpointWriter implements TrainingListener {
      * The checkpoint's manifest must already have been verified ({@link io.textgan.core.TextToImageModel#load} does).
      */
     public static void restore(Path dir, GanTrainer trainer) throws IOException {
+        if (Files.isRegularFile(dir.resolve(TRAINED_GENERATOR_FILE))) {
+            ArrayFile.readInto(dir.resolve(TRAINED_GENERATOR_FILE), ArrayFile.of(trainer.model().generator().parameters()));
+        }
         ArrayFile.readInto(dir.resolve(DISCRIMINATOR_FILE), ArrayFile.of(trainer.discriminator().parameters()));
         State state = Json.read(dir.resolve(STATE_FILE), State.class);
         if (state.seed() != trainer.config().seed()) {

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The layout of a run: {@code config.json}, {@code data.json}, {@code train.log}, {@code samples/epoch-0001.png}
- * (+ {@code .txt}), {@code checkpoints/epoch-0001/} and {@code checkpoints/latest}, which names the newest complete
+ * The layout of a run: {@code config.json}, {@code data.json}, {@code train.log}, {@code sample-prompts.txt},
+ * {@code sample-noise.bin}, {@code samples/epoch-0001.png} (+ {@code .txt}), {@code checkpoints/epoch-0001/} and {@code checkpoints/latest}, which names the newest complete
  * checkpoint, {@code gradients.csv}.
  */
 public record RunDirectory(Path root) {
@@ -35,6 +35,11 @@ public record RunDirectory(Path root) {
     /** The sample grid's prompts, fixed for the whole run. */
     public Path samplePrompts() {
         return root.resolve("sample-prompts.txt");
+    }
+
+    /** The noise vectors of the sample grid's columns, drawn once from the seed and kept for the whole run. */
+    public Path sampleNoise() {
+        return root.resolve("sample-noise.bin");
     }
 
     /** Complete checkpoints, newest first (by name, which orders them by training progress). */
@@ -90,11 +95,26 @@ public record RunDirectory(Path root) {
         if (!(BestCheckpointKeeper.BEST.equals(name) || isCheckpointName(name))) {
             throw new IOException("no checkpoint called '" + name + "': use latest, best or a name like epoch-0003");
         }
-        Path dir = checkpoints().resolve(name);
+        Path dir = BestCheckpointKeeper.BEST.equals(name) ? bestCheckpoint() : checkpoints().resolve(name);
         if (!Files.isDirectory(dir)) {
             throw new IOException("run " + root + " has no checkpoint " + name);
         }
         return dir;
+    }
+
+    /**
+     * {@code checkpoints/best}; if the process was killed while replacing it, between moving the previous best aside
+     * and moving the new one in, the previous best under its interim name.
+     */
+    Path bestCheckpoint() {
+        Path best = checkpoints().resolve(BestCheckpointKeeper.BEST);
+        Path previous = previousBest();
+        return !Files.exists(best) && Files.isDirectory(previous) ? previous : best;
+    }
+
+    /** Where the best checkpoint is moved while a better one replaces it. */
+    Path previousBest() {
+        return checkpoints().resolve(".previous-best");
     }
 
     /** The newest complete checkpoint, or an IOException saying why there is none. */

@@ -22,7 +22,8 @@ import java.util.Random;
  * fake, the last two weighted ½; then the generator (once or more, {@link TrainingConfig#generatorSteps()}) through the
  * discriminator's gradient with respect to its input, and with {@link TrainingConfig#ganInt()} also on the midpoints
  * of each caption's vector and another's (GAN-INT), which the discriminator scores but never learns from.
- * The text encoder is frozen here (see {@link TextEncoderPretrainer}). A step whose loss or gradients are not finite
+ * With {@link TrainingConfig#emaDecay()}, a {@link GeneratorAverage} follows the generator after every step and is
+ * the {@link #generationModel()}. The text encoder is frozen here (see {@link TextEncoderPretrainer}). A step whose loss or gradients are not finite
  * throws {@link TrainingDivergedException} before the update that would spread them.
  */
 public final class GanTrainer {
@@ -36,6 +37,7 @@ public final class GanTrainer {
     private final GradientHealth gradientHealth;
     private final AdamOptimizer generatorOptimizer;
     private final AdamOptimizer discriminatorOptimizer;
+    private final GeneratorAverage average;
     private int step;
     private int completedEpochs;
     private int batchesInEpoch;
@@ -51,6 +53,7 @@ public final class GanTrainer {
         this.gradientHealth = gradientHealth;
         this.generatorOptimizer = new AdamOptimizer(model.generator().parameters(), config.learningRateG(), config.beta1(), config.beta2());
         this.discriminatorOptimizer = new AdamOptimizer(discriminator.parameters(), config.learningRateD(), config.beta1(), config.beta2());
+        this.average = config.emaDecay() > 0 ? new GeneratorAverage(model, config.emaDecay()) : null;
     }
 
     /**
@@ -93,6 +96,9 @@ public final class GanTrainer {
     /** Continues a run from saved counters (the optimisers' state is restored separately). */
     public void resumeAt(int steps, int epochsCompleted, int batchesDoneInNextEpoch) {
         this.step = steps;
+        if (average != null) {
+            average.resumeAt(steps);
+        }
         this.completedEpochs = epochsCompleted;
         this.batchesInEpoch = batchesDoneInNextEpoch;
     }
@@ -145,6 +151,9 @@ public final class GanTrainer {
             gradientHealth.update(PHASE, step + 1, "generator", generator.parameters(), generatorOptimizer);
             generatorLoss = fooled.loss();
         }
+        if (average != null) {
+            average.update();
+        }
         step++;
         return new double[]{discriminatorLoss, generatorLoss};
     }
@@ -157,6 +166,11 @@ public final class GanTrainer {
 
     public TextToImageModel model() {
         return model;
+    }
+
+    /** What samples and checkpoints generate with: the model with the averaged generator, or the trained model. */
+    public TextToImageModel generationModel() {
+        return average != null ? average.model() : model;
     }
 
     public Discriminator discriminator() {

@@ -26,13 +26,15 @@ package io.textgan.core.train;
  *                           losses could be chosen has none and reads as {@value LossProviders#DEFAULT}
  * @param ganInt             GAN-INT (Reed et al. 2016): the generator also learns to fool the discriminator on the
  *                           midpoints of pairs of sentence vectors, β = ½, which fills the text space between captions
+ * @param emaDecay           decay of an exponential moving average of the generator's weights, which then draws the
+ *                           samples and is what a checkpoint generates with (0: no average); see {@link GeneratorAverage}
  */
 public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed, double learningRateG,
                              double learningRateD, double beta1, double beta2, int encoderSteps,
                              double encoderLearningRate, String imageEncoder, int samplesPerPrompt,
                              int keepCheckpoints, int generatorSteps, double realLabel,
                              int checkpointEvery, double clipGradNorm, int divergenceRetries, String loss,
-                             boolean ganInt) {
+                             boolean ganInt, double emaDecay) {
 
     public TrainingConfig {
         positive("epochs", epochs);
@@ -72,6 +74,9 @@ public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed,
         if (loss.isBlank()) {
             throw new IllegalArgumentException("loss must be named");
         }
+        if (!(emaDecay >= 0 && emaDecay < 1)) {
+            throw new IllegalArgumentException("emaDecay must be in [0, 1) (0: off): " + emaDecay);
+        }
     }
 
     /**
@@ -82,48 +87,130 @@ public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed,
      */
     public static TrainingConfig defaults() {
         return new TrainingConfig(9, 0, 64, 42, 2e-4, 4e-4, 0.5, 0.999, 300, 1e-3, "conv", 8, 3, 1, 1.0, 0, 0, 2,
-                LossProviders.DEFAULT, false);
+                LossProviders.DEFAULT, false, 0);
     }
 
-    public TrainingConfig withBatchSize(int size) {
-        return new TrainingConfig(epochs, maxSteps, size, seed, learningRateG, learningRateD, beta1, beta2, encoderSteps,
-                encoderLearningRate, imageEncoder, samplesPerPrompt, keepCheckpoints, generatorSteps, realLabel, checkpointEvery,
-                clipGradNorm, divergenceRetries, loss, ganInt);
+    /** A builder starting from {@link #defaults()}. */
+    public static Builder builder() {
+        return defaults().toBuilder();
+    }
+
+    /** A builder starting from this configuration. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /** The same run, trained to a different number of epochs and no step limit (to extend a run on resume). */
     public TrainingConfig withEpochs(int count) {
-        return new TrainingConfig(count, 0, batchSize, seed, learningRateG, learningRateD, beta1, beta2,
-                encoderSteps, encoderLearningRate, imageEncoder, samplesPerPrompt, keepCheckpoints, generatorSteps,
-                realLabel, checkpointEvery, clipGradNorm, divergenceRetries, loss, ganInt);
+        return toBuilder().epochs(count).maxSteps(0).build();
     }
 
     /** Stops after {@code steps} GAN steps, however many epochs that takes. */
     public TrainingConfig withMaxSteps(int steps) {
-        return new TrainingConfig(Integer.MAX_VALUE, steps, batchSize, seed, learningRateG, learningRateD, beta1, beta2,
-                encoderSteps, encoderLearningRate, imageEncoder, samplesPerPrompt, keepCheckpoints, generatorSteps,
-                realLabel, checkpointEvery, clipGradNorm, divergenceRetries, loss, ganInt);
+        return toBuilder().epochs(Integer.MAX_VALUE).maxSteps(steps).build();
     }
 
     /** The same run at other learning rates (after a divergence). */
     public TrainingConfig withLearningRates(double generator, double discriminator, double encoder) {
-        return new TrainingConfig(epochs, maxSteps, batchSize, seed, generator, discriminator, beta1, beta2,
-                encoderSteps, encoder, imageEncoder, samplesPerPrompt, keepCheckpoints, generatorSteps,
-                realLabel, checkpointEvery, clipGradNorm, divergenceRetries, loss, ganInt);
+        return toBuilder().learningRateG(generator).learningRateD(discriminator).encoderLearningRate(encoder).build();
     }
 
-    /** The same training with GAN-INT on or off. */
-    public TrainingConfig withGanInt(boolean on) {
-        return new TrainingConfig(epochs, maxSteps, batchSize, seed, learningRateG, learningRateD, beta1, beta2,
-                encoderSteps, encoderLearningRate, imageEncoder, samplesPerPrompt, keepCheckpoints, generatorSteps,
-                realLabel, checkpointEvery, clipGradNorm, divergenceRetries, loss, on);
-    }
+    /** Sets the fields of a {@link TrainingConfig} by name; {@link #build()} checks them all. */
+    public static final class Builder {
+        private int epochs;
+        private int maxSteps;
+        private int batchSize;
+        private long seed;
+        private double learningRateG;
+        private double learningRateD;
+        private double beta1;
+        private double beta2;
+        private int encoderSteps;
+        private double encoderLearningRate;
+        private String imageEncoder;
+        private int samplesPerPrompt;
+        private int keepCheckpoints;
+        private int generatorSteps;
+        private double realLabel;
+        private int checkpointEvery;
+        private double clipGradNorm;
+        private int divergenceRetries;
+        private String loss;
+        private boolean ganInt;
+        private double emaDecay;
 
-    /** The same training with another registered loss. */
-    public TrainingConfig withLoss(String name) {
-        return new TrainingConfig(epochs, maxSteps, batchSize, seed, learningRateG, learningRateD, beta1, beta2,
-                encoderSteps, encoderLearningRate, imageEncoder, samplesPerPrompt, keepCheckpoints, generatorSteps,
-                realLabel, checkpointEvery, clipGradNorm, divergenceRetries, name, ganInt);
+        private Builder(TrainingConfig c) {
+            epochs = c.epochs;
+            maxSteps = c.maxSteps;
+            batchSize = c.batchSize;
+            seed = c.seed;
+            learningRateG = c.learningRateG;
+            learningRateD = c.learningRateD;
+            beta1 = c.beta1;
+            beta2 = c.beta2;
+            encoderSteps = c.encoderSteps;
+            encoderLearningRate = c.encoderLearningRate;
+            imageEncoder = c.imageEncoder;
+            samplesPerPrompt = c.samplesPerPrompt;
+            keepCheckpoints = c.keepCheckpoints;
+            generatorSteps = c.generatorSteps;
+            realLabel = c.realLabel;
+            checkpointEvery = c.checkpointEvery;
+            clipGradNorm = c.clipGradNorm;
+            divergenceRetries = c.divergenceRetries;
+            loss = c.loss;
+            ganInt = c.ganInt;
+            emaDecay = c.emaDecay;
+        }
+
+        public Builder epochs(int v) { epochs = v; return this; }
+
+        public Builder maxSteps(int v) { maxSteps = v; return this; }
+
+        public Builder batchSize(int v) { batchSize = v; return this; }
+
+        public Builder seed(long v) { seed = v; return this; }
+
+        public Builder learningRateG(double v) { learningRateG = v; return this; }
+
+        public Builder learningRateD(double v) { learningRateD = v; return this; }
+
+        public Builder beta1(double v) { beta1 = v; return this; }
+
+        public Builder beta2(double v) { beta2 = v; return this; }
+
+        public Builder encoderSteps(int v) { encoderSteps = v; return this; }
+
+        public Builder encoderLearningRate(double v) { encoderLearningRate = v; return this; }
+
+        public Builder imageEncoder(String v) { imageEncoder = v; return this; }
+
+        public Builder samplesPerPrompt(int v) { samplesPerPrompt = v; return this; }
+
+        public Builder keepCheckpoints(int v) { keepCheckpoints = v; return this; }
+
+        public Builder generatorSteps(int v) { generatorSteps = v; return this; }
+
+        public Builder realLabel(double v) { realLabel = v; return this; }
+
+        public Builder checkpointEvery(int v) { checkpointEvery = v; return this; }
+
+        public Builder clipGradNorm(double v) { clipGradNorm = v; return this; }
+
+        public Builder divergenceRetries(int v) { divergenceRetries = v; return this; }
+
+        public Builder loss(String v) { loss = v; return this; }
+
+        public Builder ganInt(boolean v) { ganInt = v; return this; }
+
+        public Builder emaDecay(double v) { emaDecay = v; return this; }
+
+        /** @throws IllegalArgumentException naming the first field out of range */
+        public TrainingConfig build() {
+            return new TrainingConfig(epochs, maxSteps, batchSize, seed, learningRateG, learningRateD, beta1, beta2,
+                    encoderSteps, encoderLearningRate, imageEncoder, samplesPerPrompt, keepCheckpoints, generatorSteps,
+                    realLabel, checkpointEvery, clipGradNorm, divergenceRetries, loss, ganInt, emaDecay);
+        }
     }
 
     private static void positive(String name, int value) {

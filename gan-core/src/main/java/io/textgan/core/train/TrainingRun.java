@@ -241,9 +241,9 @@ public final class TrainingRun {
     }
 
     private GanTrainer trainer(TextToImageModel model, Discriminator discriminator, List<String> prompts,
-                               TrainingConfig training, GradientHealth health) {
+                               TrainingConfig training, GradientHealth health) throws IOException {
         List<TrainingListener> all = new ArrayList<>();
-        all.add(new SampleGridListener(run.samples(), prompts, training.samplesPerPrompt(), model, training.seed()));
+        all.add(new SampleGridListener(run.samples(), prompts, training.samplesPerPrompt(), model, training.seed(), run.sampleNoise()));
         all.add(new CheckpointWriter(run, training.keepCheckpoints(), provenance));
         all.addAll(listeners);
         return new GanTrainer(model, discriminator, loss, training, all, health);

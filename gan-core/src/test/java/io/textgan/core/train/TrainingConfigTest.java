@@ -17,18 +17,18 @@ class TrainingConfigTest {
     void invalidValuesAreRejectedWithTheFieldAndValue() {
         TrainingConfig d = TrainingConfig.defaults();
         assertEquals("batchSize must be at least 2: 0",
-                assertThrows(IllegalArgumentException.class, () -> d.withBatchSize(0)).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> d.toBuilder().batchSize(0).build()).getMessage());
         assertEquals("imageSize must be a power of two, at least 8: 48",
                 assertThrows(IllegalArgumentException.class, () -> ModelConfig.defaults(48)).getMessage());
         assertEquals("learningRateG must be positive: 0.0", assertThrows(IllegalArgumentException.class,
-                () -> new TrainingConfig(1, 0, 8, 1, 0, 2e-4, 0.5, 0.999, 0, 1e-3, "conv", 8, 1, 1, 1, 0, 0, 0, "non-saturating", false)).getMessage());
+                () -> d.toBuilder().learningRateG(0).build()).getMessage());
         assertEquals("realLabel must be in (0.5, 1]: 0.3", assertThrows(IllegalArgumentException.class,
-                () -> new TrainingConfig(1, 0, 8, 1, 2e-4, 2e-4, 0.5, 0.999, 0, 1e-3, "conv", 8, 1, 1, 0.3, 0, 0, 0, "non-saturating", false)).getMessage());
+                () -> d.toBuilder().realLabel(0.3).build()).getMessage());
     }
 
     @Test
     void jsonRoundTrip() throws IOException {
-        RunConfig config = new RunConfig(ModelConfig.defaults(32).withVocabularySize(50), TrainingConfig.defaults().withLoss("hinge"), "/data/birds", 8192,
+        RunConfig config = new RunConfig(ModelConfig.defaults(32).withVocabularySize(50), TrainingConfig.builder().loss("hinge").build(), "/data/birds", 8192,
                 new DataOptions("random", true, "#102030", 2));
         assertEquals(config, Json.fromString(Json.toString(config), RunConfig.class));
     }
@@ -44,7 +44,7 @@ class TrainingConfigTest {
 
     @Test
     void aConfigurationWrittenBeforeLossesCouldBeChosenReadsAsTheNonSaturatingLoss() throws IOException {
-        String json = Json.toString(TrainingConfig.defaults().withLoss("minimax")).replaceAll(",\\s*\"loss\"\\s*:\\s*\"minimax\"", "");
+        String json = Json.toString(TrainingConfig.builder().loss("minimax").build()).replaceAll(",\\s*\"loss\"\\s*:\\s*\"minimax\"", "");
         assertFalse(json.contains("loss\""), json);
         assertEquals(TrainingConfig.defaults(), Json.fromString(json, TrainingConfig.class));
     }
