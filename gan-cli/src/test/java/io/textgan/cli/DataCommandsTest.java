@@ -69,6 +69,50 @@ class DataCommandsTest {
     }
 
     @Test
+    void aCmykJpegIsReadInItsColours() throws IOException {
+        Path folder = Files.createDirectories(tmp.resolve("cmyk"));
+        Files.write(folder.resolve("cyan.jpg"), cmykJpeg(255, 0, 0, 0));
+        Files.write(folder.resolve("cyan.txt"), List.of("a cyan square"));
+        Path preview = tmp.resolve("cmyk-look/preview.png");
+        Result r = gan("data", "inspect", folder.toString(), "--preview", "1", "--out", preview.toString(),
+                "--image-size", "16", "--cache-dir", cache.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("images      1 "), r.out());
+        int rgb = ImageIO.read(preview.toFile()).getRGB(9, 9) & 0xFFFFFF;
+        assertTrue((rgb >> 16) < 8 && ((rgb >> 8) & 0xFF) > 247 && (rgb & 0xFF) > 247, Integer.toHexString(rgb));
+    }
+
+    /**
+     * A 20x20 JPEG of one CMYK colour as Photoshop writes them: four channels, stored inverted, with an Adobe APP14
+     * marker (transform 0) right after the start-of-image marker. The JDK cannot read it; TwelveMonkeys' reader can.
+     */
+    private static byte[] cmykJpeg(int c, int m, int y, int k) throws IOException {
+        java.awt.image.WritableRaster raster = java.awt.image.Raster.createInterleavedRaster(
+                java.awt.image.DataBuffer.TYPE_BYTE, 20, 20, 4, null);
+        int[] inverted = {255 - c, 255 - m, 255 - y, 255 - k};
+        for (int row = 0; row < 20; row++) {
+            for (int col = 0; col < 20; col++) {
+                raster.setPixel(col, row, inverted);
+            }
+        }
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (javax.imageio.stream.ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            writer.write(null, new javax.imageio.IIOImage(raster, null, null), null);
+        } finally {
+            writer.dispose();
+        }
+        byte[] plain = out.toByteArray();
+        byte[] adobe = {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0};
+        byte[] jpeg = new byte[plain.length + adobe.length];
+        System.arraycopy(plain, 0, jpeg, 0, 2);
+        System.arraycopy(adobe, 0, jpeg, 2, adobe.length);
+        System.arraycopy(plain, 2, jpeg, 2 + adobe.length, plain.length - 2);
+        return jpeg;
+    }
+
+    @Test
     void trainOnACaptionedFolderThenResumeAndRefuseChangedData() throws IOException {
         Path run = tmp.resolve("run");
         Result r = gan("train", "--data", photos.toString(), "--steps", "2", "--image-size", "16", "--ngf", "4", "--ndf", "4",
