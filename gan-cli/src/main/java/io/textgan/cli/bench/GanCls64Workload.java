@@ -73,5 +73,6 @@ final class GanCls64Workload implements Workload {
             return batches.next();
         });
         timer.time("gan_step", () -> trainer.step(next));
+        next.close();
     }
 }

@@ -69,7 +69,7 @@ public final class GanTrainer {
             for (Batch batch : sampler.epoch(epoch, batchesInEpoch)) {
                 long start = System.nanoTime();
                 double[] losses;
-                try (MemoryWorkspace ignored = StepWorkspace.open("gan-step")) {
+                try (batch; MemoryWorkspace ignored = StepWorkspace.open("gan-step")) {
                     losses = step(batch);
                 }
                 batchesInEpoch++;

@@ -48,7 +48,7 @@ public final class TextEncoderPretrainer {
         for (int epoch = 1; step < steps; epoch++) {
             for (Batch batch : sampler.epoch(-epoch, 0)) {
                 ContrastiveLoss.Result r;
-                try (MemoryWorkspace ignored = StepWorkspace.open("encoder-step")) {
+                try (batch; MemoryWorkspace ignored = StepWorkspace.open("encoder-step")) {
                     r = loss.compute(imageEncoder.encode(batch.images(), true),
                             textEncoder.encode(vocabulary.encode(batch.captions(), maxTokens), true));
                     if (!Double.isFinite(r.loss())) {
@@ -79,10 +79,12 @@ public final class TextEncoderPretrainer {
             double sum = 0;
             int groups = 0;
             for (Batch batch : sampler.epoch(0, 0)) {
-                INDArray images = imageEncoder.encode(batch.images(), false);
-                INDArray text = textEncoder.encode(vocabulary.encode(batch.captions(), maxTokens), false);
-                sum += loss.compute(images, text).accuracy();
-                groups++;
+                try (batch) {
+                    INDArray images = imageEncoder.encode(batch.images(), false);
+                    INDArray text = textEncoder.encode(vocabulary.encode(batch.captions(), maxTokens), false);
+                    sum += loss.compute(images, text).accuracy();
+                    groups++;
+                }
             }
             return sum / groups;
         }
