@@ -94,15 +94,16 @@ class GanCliEndToEndTest {
     }
 
     @Test
-    void withAGeneratorAverageCheckpointsKeepTheTrainedWeightsBesideIt() throws IOException {
+    void withAGeneratorAverageCheckpointsKeepTheTrainedWeightsBesideItAndKeepCheckpointsPrunes() throws IOException {
         Path ema = tmp.resolve("ema");
-        Result r = gan("train", "--ema", "0.9", "--image-size", "16", "--ngf", "4", "--ndf", "4", "--noise-size", "8",
+        Result r = gan("train", "--ema", "0.9", "--keep-checkpoints", "1", "--image-size", "16", "--ngf", "4", "--ndf", "4", "--noise-size", "8",
                 "--text-size", "16", "--shapes-count", "32", "--batch-size", "16", "--steps", "2", "--encoder-steps", "0",
                 "--run", ema.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.readString(ema.resolve("config.json")).matches("(?s).*\"emaDecay\" : 0.9\\b.*"));
         Path checkpoint = ema.resolve("checkpoints/epoch-0001");
         assertTrue(Files.exists(checkpoint.resolve("generator-trained.bin")));
+        assertFalse(Files.exists(ema.resolve("checkpoints/epoch-0000")), "--keep-checkpoints 1 keeps only the newest");
         assertFalse(Files.exists(run.resolve("checkpoints/epoch-0001/generator-trained.bin")), "only with --ema");
         assertTrue(Files.mismatch(checkpoint.resolve("generator.bin"), checkpoint.resolve("generator-trained.bin")) >= 0);
         Result bad = gan("train", "--ema", "1", "--run", tmp.resolve("bad-ema").toString());

@@ -133,6 +133,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--checkpoint-every", description = "Also checkpoint every this many steps inside epochs (0: only at epoch ends). Default: ${DEFAULT-VALUE}.")
     int checkpointEvery = DEFAULTS.checkpointEvery();
 
+    @Option(names = "--keep-checkpoints", description = "How many of the newest checkpoints to keep (checkpoints/best is kept besides). Default: ${DEFAULT-VALUE}.")
+    int keepCheckpoints = DEFAULTS.keepCheckpoints();
+
     @Option(names = "--clip-grad-norm", description = "Clip each network's global gradient L2 norm to this before its update (0: off). Default: ${DEFAULT-VALUE}.")
     double clipGradNorm = DEFAULTS.clipGradNorm();
 
@@ -177,6 +180,7 @@ public final class TrainCommand implements Callable<Integer> {
         return TrainingConfig.builder().epochs(epochCount).maxSteps(stepLimit).batchSize(batchSize).seed(seed)
                 .learningRateG(lrG).learningRateD(lrD).encoderSteps(encoderSteps).generatorSteps(generatorSteps)
                 .realLabel(realLabel).checkpointEvery(requireNotNegative("--checkpoint-every", checkpointEvery))
+                .keepCheckpoints(requirePositive("--keep-checkpoints", keepCheckpoints))
                 .clipGradNorm(clipGradNorm).divergenceRetries(requireNotNegative("--divergence-retries", divergenceRetries))
                 .loss(loss).ganInt(ganInt).emaDecay(emaDecay).build();
     }

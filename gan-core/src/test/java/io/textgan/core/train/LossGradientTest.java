@@ -77,6 +77,19 @@ class LossGradientTest {
     }
 
     @Test
+    void oneSidedLabelSmoothingMovesOnlyTheRealTarget() {
+        INDArray atNineTenths = Nd4j.createFromArray(new float[][]{{(float) Math.log(9)}}); // sigmoid = 0.9
+        assertEquals(0, new NonSaturatingLoss(0.9).discriminator(atNineTenths, true).gradient().getDouble(0), 1e-6,
+                "with real label 0.9, a real pair scored 0.9 is where the loss stops pushing");
+        assertTrue(new NonSaturatingLoss(1).discriminator(atNineTenths, true).gradient().getDouble(0) < -0.09);
+        INDArray logits = Nd4j.createFromArray(new float[][]{{0.5f}, {-2f}});
+        assertEquals(new NonSaturatingLoss(1).discriminator(logits, false).gradient(),
+                new NonSaturatingLoss(0.9).discriminator(logits, false).gradient(), "fake pairs keep target 0");
+        assertEquals(new NonSaturatingLoss(1).generator(logits).gradient(), new NonSaturatingLoss(0.9).generator(logits).gradient(),
+                "the generator's loss is unchanged");
+    }
+
+    @Test
     void hingeRefusesLabelSmoothing() {
         assertEquals("the hinge loss has no label to smooth: the real label must be 1, not 0.9",
                 assertThrows(IllegalArgumentException.class, () -> ModelRegistry.get(LossProvider.class, "hinge").create(0.9)).getMessage());
