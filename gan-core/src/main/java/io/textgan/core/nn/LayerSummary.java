@@ -33,9 +33,9 @@ public final class LayerSummary {
             out.add(line(prefix, indent + block.describe(), Arrays.toString(next), 0));
             append(out, prefix, indent + "  ", block.main(), shape);
             if (block.shortcut().layers().isEmpty()) {
-                out.add(line(prefix, indent + "  shortcut: identity", Arrays.toString(shape), 0));
+                out.add(line(prefix, indent + "  shortcut identity", Arrays.toString(shape), 0));
             }
-            append(out, prefix, indent + "  shortcut: ", block.shortcut(), shape);
+            append(out, prefix, indent + "  shortcut ", block.shortcut(), shape);
             return next;
         }
         out.add(line(prefix, indent + layer.describe(), Arrays.toString(next), trainableCount(layer.parameters())));
@@ -44,7 +44,17 @@ public final class LayerSummary {
 
     /** One summary line: part of the network, layer, output shape, trainable parameters. */
     public static String line(String part, String layer, String outputShape, long parameters) {
-        return String.format("%-12s %-34s %-18s %,12d", part, layer, outputShape, parameters);
+        return String.format("%-12s %-46s %-18s %,12d", part, layer, outputShape, parameters);
+    }
+
+    /** The column titles above the lines of {@link #line}. */
+    public static String header() {
+        return String.format("%-12s %-46s %-18s %12s", "part", "layer", "output shape", "parameters");
+    }
+
+    /** The last line of a network's summary, aligned with the parameter column. */
+    public static String total(long parameters) {
+        return String.format("%-78s %,12d", "total", parameters);
     }
 
     /** Number of trainable scalars. */

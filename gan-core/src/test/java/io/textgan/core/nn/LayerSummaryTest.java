@@ -34,11 +34,11 @@ class LayerSummaryTest {
         assertEquals(6, lines.size(), String.join("\n", lines));
         assertEquals(LayerSummary.line("image", "Residual(d.block1)", "[8, 4, 4]", 0), lines.get(0));
         assertEquals(LayerSummary.line("image", "  Conv2d(4->8, k3 s1 p1)", "[8, 8, 8]", 296), lines.get(1));
-        assertEquals(LayerSummary.line("image", "  shortcut: AvgPool2d(/2)", "[4, 4, 4]", 0), lines.get(3));
-        assertEquals(LayerSummary.line("image", "  shortcut: Conv2d(4->8, k1 s1 p0, no bias)", "[8, 4, 4]", 32), lines.get(4));
+        assertEquals(LayerSummary.line("image", "  shortcut AvgPool2d(/2)", "[4, 4, 4]", 0), lines.get(3));
+        assertEquals(LayerSummary.line("image", "  shortcut Conv2d(4->8, k1 s1 p0, no bias)", "[8, 4, 4]", 32), lines.get(4));
         assertEquals(LayerSummary.line("image", "ReLU", "[8, 4, 4]", 0), lines.get(5));
         Residual identity = new Residual("g.block2", new Sequential(List.of(Activation.relu())), new Sequential(List.of()));
-        assertTrue(LayerSummary.lines("image", identity, new long[]{2, 4, 4}).get(2).contains("shortcut: identity"));
+        assertTrue(LayerSummary.lines("image", identity, new long[]{2, 4, 4}).get(2).contains("shortcut identity"));
     }
 
     @Test
