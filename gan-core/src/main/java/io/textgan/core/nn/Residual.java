@@ -23,11 +23,11 @@ public final class Residual implements Layer {
         this.shortcut = shortcut;
     }
 
-    public Sequential main() {
+    Sequential main() {
         return main;
     }
 
-    public Sequential shortcut() {
+    Sequential shortcut() {
         return shortcut;
     }
 
