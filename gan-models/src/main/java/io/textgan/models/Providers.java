@@ -8,6 +8,8 @@ import io.textgan.core.api.ModelProvider;
 import io.textgan.core.api.TextEncoder;
 import io.textgan.models.dcgan.DcganGenerator;
 import io.textgan.models.dcgan.GanClsDiscriminator;
+import io.textgan.models.residual.ResidualDiscriminator;
+import io.textgan.models.residual.ResidualGenerator;
 import io.textgan.models.text.ConvImageEncoder;
 import io.textgan.models.text.RecurrentTextEncoder;
 
@@ -33,6 +35,24 @@ public final class Providers {
         @Override
         public Generator create(ModelConfig config, Random rng) {
             return new DcganGenerator(config, rng);
+        }
+    }
+
+    /** {@code residual} generator: {@link ResidualGenerator}. */
+    public static final class ResidualG implements ModelProvider.GeneratorProvider {
+        @Override
+        public String name() {
+            return "residual";
+        }
+
+        @Override
+        public String description() {
+            return "SNGAN/BigGAN-style: noise + projected text, FC to 4x4, residual up-blocks (BN, ReLU, upsample, 3x3 convs)";
+        }
+
+        @Override
+        public Generator create(ModelConfig config, Random rng) {
+            return new ResidualGenerator(config, rng);
         }
     }
 
@@ -69,6 +89,24 @@ public final class Providers {
         @Override
         public Discriminator create(ModelConfig config, Random rng) {
             return new GanClsDiscriminator(config, rng, true);
+        }
+    }
+
+    /** {@code residual} discriminator: {@link ResidualDiscriminator}. */
+    public static final class ResidualD implements ModelProvider.DiscriminatorProvider {
+        @Override
+        public String name() {
+            return "residual";
+        }
+
+        @Override
+        public String description() {
+            return "SNGAN-style residual down-blocks (3x3 convs, average pooling) to 4x4, then gan-cls-projection's text join";
+        }
+
+        @Override
+        public Discriminator create(ModelConfig config, Random rng) {
+            return new ResidualDiscriminator(config, rng);
         }
     }
 

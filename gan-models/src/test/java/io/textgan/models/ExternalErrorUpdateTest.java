@@ -3,12 +3,13 @@ package io.textgan.models;
 import io.textgan.core.api.Discriminator;
 import io.textgan.core.api.Generator;
 import io.textgan.core.api.LossGradient;
+import io.textgan.core.api.ModelProvider;
+import io.textgan.core.api.ModelRegistry;
 import io.textgan.core.nn.AdamOptimizer;
 import io.textgan.core.nn.Init;
 import io.textgan.core.train.NonSaturatingLoss;
-import io.textgan.models.dcgan.DcganGenerator;
-import io.textgan.models.dcgan.GanClsDiscriminator;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.Random;
@@ -22,11 +23,20 @@ class ExternalErrorUpdateTest {
     private final INDArray z = Init.normal(rng, 1, 8, 4);
     private final INDArray text = Init.normal(rng, 1, 8, 5);
 
-    @Test
-    void generatorLossFallsThroughTheDiscriminatorsInputGradient() {
-        Generator g = new DcganGenerator(NetworkGradientTest.TINY, rng);
+    private Generator generator(String name) {
+        return ModelRegistry.get(ModelProvider.GeneratorProvider.class, name).create(NetworkGradientTest.TINY, rng);
+    }
+
+    private Discriminator discriminator(String name) {
+        return ModelRegistry.get(ModelProvider.DiscriminatorProvider.class, name).create(NetworkGradientTest.TINY, rng);
+    }
+
+    @ParameterizedTest(name = "{0} through {1}")
+    @CsvSource({"dcgan, gan-cls", "residual, residual"})
+    void generatorLossFallsThroughTheDiscriminatorsInputGradient(String generatorName, String discriminatorName) {
+        Generator g = generator(generatorName);
         // a fixed discriminator whose logit responds to its input (DCGAN's 0.02 initialisation barely does)
-        Discriminator d = NetworkGradientTest.withLargeWeights(new GanClsDiscriminator(NetworkGradientTest.TINY, rng, false), rng);
+        Discriminator d = NetworkGradientTest.withLargeWeights(discriminator(discriminatorName), rng);
         AdamOptimizer optimizer = new AdamOptimizer(g.parameters(), 0.01, 0.5, 0.999);
         double first = Double.NaN;
         double last = Double.NaN;
@@ -41,9 +51,10 @@ class ExternalErrorUpdateTest {
         assertTrue(last < 0.5 * first, "generator loss " + first + " -> " + last);
     }
 
-    @Test
-    void discriminatorLossFallsOnAFixedBatch() {
-        Discriminator d = new GanClsDiscriminator(NetworkGradientTest.TINY, rng, false);
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"gan-cls", "residual"})
+    void discriminatorLossFallsOnAFixedBatch(String name) {
+        Discriminator d = discriminator(name);
         INDArray real = Init.normal(rng, 0.5, 8, 3, 8, 8);
         INDArray fake = Init.normal(rng, 0.5, 8, 3, 8, 8);
         AdamOptimizer optimizer = new AdamOptimizer(d.parameters(), 0.01, 0.5, 0.999);

@@ -41,9 +41,10 @@ public final class SummaryCommand implements Callable<Integer> {
     private static long print(PrintWriter out, String title, Network network) {
         long count = LayerSummary.trainableCount(network.parameters());
         out.println(title);
-        out.printf("%-12s %-34s %-18s %12s%n", "part", "layer", "output shape", "parameters");
+        out.println(LayerSummary.header());
         network.summary().forEach(out::println);
-        out.printf("%-66s %,12d%n%n", "total", count);
+        out.println(LayerSummary.total(count));
+        out.println();
         return count;
     }
 }

@@ -20,6 +20,14 @@ public final class Init {
         return Nd4j.create(data, shape, DataType.FLOAT);
     }
 
+    /**
+     * Gaussian N(0, 2 / fanIn) (He et al. 2015, <a href="https://arxiv.org/abs/1502.01852">arXiv:1502.01852</a>): keeps
+     * the activations' scale through ReLU layers without normalisation between them.
+     */
+    public static INDArray he(Random rng, long fanIn, long... shape) {
+        return normal(rng, Math.sqrt(2.0 / fanIn), shape);
+    }
+
     /** Uniform ±sqrt(6 / (fanIn + fanOut)) (Glorot). */
     public static INDArray glorot(Random rng, long fanIn, long fanOut, long... shape) {
         double limit = Math.sqrt(6.0 / (fanIn + fanOut));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every layer's backward agrees with central differences of L = Σ forward(x) ⊙ R. */
@@ -68,6 +69,46 @@ class LayerGradientTest {
         assertEquals(Nd4j.createFromArray(new float[]{7, 7, 8, 8}), y.get(NDArrayIndex.point(0), NDArrayIndex.point(1), NDArrayIndex.point(3)));
         assertGradientsMatch(new Upsample(2), random(2, 3, 3, 4));
         assertGradientsMatch(new Upsample(3), random(1, 2, 2, 2));
+    }
+
+    @Test
+    void avgPoolAveragesEachBlockAndSpreadsItsGradient() {
+        INDArray x = Nd4j.createFromArray(new float[]{1, 2, 5, 6, 3, 4, 7, 8, 9, 10, 13, 14, 11, 12, 15, 16}).reshape(1, 1, 4, 4);
+        INDArray y = new AvgPool2d(2).forward(x, false);
+        assertEquals(Nd4j.createFromArray(new float[]{2.5f, 6.5f, 10.5f, 14.5f}).reshape(1, 1, 2, 2), y);
+        assertGradientsMatch(new AvgPool2d(2), random(2, 3, 4, 6));
+        assertGradientsMatch(new AvgPool2d(4), random(1, 2, 8, 4));
+        assertThrows(IllegalArgumentException.class, () -> new AvgPool2d(2).forward(random(1, 1, 3, 4), false));
+    }
+
+    @Test
+    void residualSumsItsBranchesForwardAndBackward() {
+        Sequential main = new Sequential(List.of(new Conv2d("m1", 2, 3, 3, 1, 1, true, random(3, 3, 2, 3).muli(0.3)),
+                Activation.tanh(), new Conv2d("m2", 3, 3, 3, 1, 1, false, random(3, 3, 3, 3).muli(0.3)), new AvgPool2d(2)));
+        Sequential shortcut = new Sequential(List.of(new AvgPool2d(2), new Conv2d("s", 2, 3, 1, 1, 0, false, random(1, 1, 2, 3))));
+        Residual block = new Residual("block", main, shortcut);
+        INDArray x = random(2, 2, 4, 4);
+        INDArray expected = main.forward(x, true).add(shortcut.forward(x, true));
+        assertEquals(expected, block.forward(x, true));
+        assertGradientsMatch(block, x);
+        assertEquals(List.of("m1.weight", "m1.bias", "m2.weight", "s.weight"),
+                block.parameters().stream().map(Parameter::name).toList());
+        assertEquals(main.multiplyAdds(new long[]{2, 4, 4}) + shortcut.multiplyAdds(new long[]{2, 4, 4}),
+                block.multiplyAdds(new long[]{2, 4, 4}));
+    }
+
+    @Test
+    void residualWithIdentityShortcutPassesTheGradientThrough() {
+        Residual block = new Residual("block", new Sequential(List.of(Activation.tanh(),
+                new Conv2d("m", 2, 2, 3, 1, 1, true, random(3, 3, 2, 2).muli(0.3)))), new Sequential(List.of()));
+        assertGradientsMatch(block, random(2, 2, 3, 3));
+    }
+
+    @Test
+    void residualBranchesMustAgreeOnTheOutputShape() {
+        Residual block = new Residual("bad", new Sequential(List.of(new AvgPool2d(2))), new Sequential(List.of()));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> block.outputShape(new long[]{2, 4, 4}));
+        assertEquals("bad: main branch gives [2, 2, 2], shortcut [2, 4, 4] for input [2, 4, 4]", e.getMessage());
     }
 
     @Test
