@@ -8,6 +8,7 @@ import io.textgan.core.api.TextEncoder;
 import io.textgan.core.checkpoint.ArrayFile;
 import io.textgan.core.checkpoint.Json;
 import io.textgan.core.checkpoint.Manifest;
+import io.textgan.core.data.Tokenizer;
 import io.textgan.core.data.Vocabulary;
 import io.textgan.core.nn.Init;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -37,6 +38,10 @@ public final class TextToImageModel {
         if (config.vocabularySize() != vocabulary.size()) {
             throw new IllegalArgumentException("config vocabularySize " + config.vocabularySize()
                     + " differs from the vocabulary's " + vocabulary.size());
+        }
+        if (vocabulary.tokenizer() != Tokenizer.named(config.tokens())) {
+            throw new IllegalArgumentException("config tokens " + config.tokens() + " differ from the vocabulary's "
+                    + vocabulary.tokenizer().configName());
         }
         this.config = config;
         this.vocabulary = vocabulary;
@@ -68,7 +73,8 @@ public final class TextToImageModel {
     }
 
     /**
-     * Conditioning vectors [N, textSize] for captions: the text encoder's sentence vectors in inference mode, each
+     * Conditioning vectors [N, textSize] for captions, tokenised as in training (the config's {@code tokens} and
+     * {@code maxTokens}): the text encoder's sentence vectors in inference mode, each
      * scaled to length √textSize. Matching pre-training only fixes the vectors' directions (it compares cosines), and
      * their raw lengths can end up tiny, too weak a signal for the generator and discriminator; after this scaling the
      * components have unit mean square whatever the encoder.
@@ -108,7 +114,7 @@ public final class TextToImageModel {
         ModelConfig config = Json.read(dir.resolve(CONFIG_FILE), ModelConfig.class);
         @SuppressWarnings("unchecked")
         List<String> words = Json.read(dir.resolve(VOCABULARY_FILE), List.class);
-        TextToImageModel model = create(config, new Vocabulary(words), new Random(0));
+        TextToImageModel model = create(config, new Vocabulary(words, Tokenizer.named(config.tokens())), new Random(0));
         ArrayFile.readInto(dir.resolve(TEXT_ENCODER_FILE), ArrayFile.of(model.textEncoder.parameters()));
         ArrayFile.readInto(dir.resolve(GENERATOR_FILE), ArrayFile.of(model.generator.parameters()));
         return model;

@@ -10,6 +10,7 @@ import io.textgan.models.dcgan.DcganGenerator;
 import io.textgan.models.dcgan.GanClsDiscriminator;
 import io.textgan.models.residual.ResidualDiscriminator;
 import io.textgan.models.residual.ResidualGenerator;
+import io.textgan.models.text.BidirectionalTextEncoder;
 import io.textgan.models.text.ConvImageEncoder;
 import io.textgan.models.text.RecurrentTextEncoder;
 
@@ -143,6 +144,24 @@ public final class Providers {
         @Override
         public TextEncoder create(ModelConfig config, Random rng) {
             return new RecurrentTextEncoder(config, RecurrentTextEncoder.Cell.GRU, rng);
+        }
+    }
+
+    /** {@code bilstm}: {@link BidirectionalTextEncoder}. */
+    public static final class BiLstm implements ModelProvider.TextEncoderProvider {
+        @Override
+        public String name() {
+            return "bilstm";
+        }
+
+        @Override
+        public String description() {
+            return "word embedding + bidirectional LSTM (textSize/2 units each way), sentence vector = both directions' mean (or last) states";
+        }
+
+        @Override
+        public TextEncoder create(ModelConfig config, Random rng) {
+            return new BidirectionalTextEncoder(config, rng);
         }
     }
 

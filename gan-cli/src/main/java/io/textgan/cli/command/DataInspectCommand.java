@@ -65,6 +65,9 @@ public final class DataInspectCommand implements Callable<Integer> {
     @Option(names = "--min-word-count", description = "Vocabulary cut-off, as in 'gan train'. Default: ${DEFAULT-VALUE}.")
     int minWordCount = DataOptions.defaults().minWordCount();
 
+    @Mixin
+    TokenOptions tokenOptions;
+
     @Option(names = "--seed", description = "Picks the preview images. Default: ${DEFAULT-VALUE}.")
     long seed = 0;
 
@@ -77,6 +80,7 @@ public final class DataInspectCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--preview must not be negative: " + preview);
         }
         ModelConfig.defaults(imageSize); // refuses the sizes that gan train refuses
+        Tokenizer tokenizer = tokenOptions.tokenizer();
         DataOptions options = new DataOptions("center", false, dataSource.background, minWordCount);
         long start = System.nanoTime();
         Dataset dataset = DataSources.open(dataSource.request(data, options, imageSize, seed));
@@ -92,8 +96,8 @@ public final class DataInspectCommand implements Callable<Integer> {
                 : r.decodedNow() > 0 ? r.decodedNow() + " files decoded into " + r.cacheFile() : "decoded images from " + r.cacheFile());
         skipped(o, r.skipped());
         List<String> captions = allCaptions(dataset.all());
-        vocabulary(o, dataset.training(), captions);
-        lengths(o, captions);
+        vocabulary(o, dataset.training(), captions, tokenizer);
+        lengths(o, captions, tokenizer);
         if (preview > 0) {
             writePreview(o, dataset.all());
         }
@@ -116,18 +120,34 @@ public final class DataInspectCommand implements Callable<Integer> {
         }
     }
 
-    private void vocabulary(PrintWriter o, CaptionedImageSource training, List<String> captions) {
-        int words = Vocabulary.build(training, minWordCount).size() - 2;
-        o.printf("vocabulary  %d words seen at least %d time%s in the training captions (+ padding and unknown-word tokens)%n",
-                words, minWordCount, minWordCount == 1 ? "" : "s");
-        List<Map.Entry<String, Integer>> top = WordCounts.of(captions).entrySet().stream()
+    private void vocabulary(PrintWriter o, CaptionedImageSource training, List<String> captions, Tokenizer tokenizer) {
+        int tokens = Vocabulary.build(training, minWordCount, tokenizer).size() - 2;
+        o.printf("vocabulary  %d %s seen at least %d time%s in the training captions (+ padding and unknown-%s tokens)%n",
+                tokens, tokenizer.plural(), minWordCount, minWordCount == 1 ? "" : "s", tokenizer == Tokenizer.CHAR ? "character" : "word");
+        List<Map.Entry<String, Integer>> top = WordCounts.of(captions, tokenizer).entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(TOP_WORDS).toList();
-        o.printf("top words   %s%n", String.join(", ", top.stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
+        o.printf("%-11s %s%n", tokenizer == Tokenizer.CHAR ? "top chars" : "top words",
+                String.join(", ", top.stream().map(e -> shown(e.getKey()) + " " + e.getValue()).toList()));
     }
 
-    private static void lengths(PrintWriter o, List<String> captions) {
-        int[] lengths = captions.stream().mapToInt(c -> Tokenizer.words(c).size()).toArray();
+    /** A token as a person can read it in a list: the space as "space", invisible characters as U+XXXX. */
+    private static String shown(String token) {
+        if (token.equals(" ")) {
+            return "space";
+        }
+        if (token.codePointCount(0, token.length()) != 1) {
+            return token;
+        }
+        int cp = token.codePointAt(0);
+        int type = Character.getType(cp);
+        boolean invisible = type == Character.FORMAT || type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                || type == Character.UNASSIGNED || type == Character.PRIVATE_USE;
+        return invisible ? String.format("U+%04X", cp) : token;
+    }
+
+    private static void lengths(PrintWriter o, List<String> captions, Tokenizer tokenizer) {
+        int[] lengths = captions.stream().mapToInt(c -> tokenizer.tokens(c).size()).toArray();
         int longest = IntStream.of(lengths).max().orElse(0);
         int width = Math.max(1, (longest + HISTOGRAM_BINS - 1) / HISTOGRAM_BINS);
         int[] bins = new int[(longest + width - 1) / width + 1];
@@ -135,9 +155,9 @@ public final class DataInspectCommand implements Callable<Integer> {
             bins[Math.max(0, length - 1) / width]++;
         }
         int most = IntStream.of(bins).max().orElse(1);
-        int maxTokens = ModelConfig.defaults(8).maxTokens();
-        o.printf("caption length in words (longest %d; %d longer than %d, which training cuts by default):%n", longest,
-                IntStream.of(lengths).filter(l -> l > maxTokens).count(), maxTokens);
+        int maxTokens = tokenizer.defaultMaxTokens();
+        o.printf("caption length in %s (longest %d; %d longer than %d, which training cuts by default):%n", tokenizer.plural(),
+                longest, IntStream.of(lengths).filter(l -> l > maxTokens).count(), maxTokens);
         for (int b = 0; b * width < Math.max(longest, 1); b++) {
             String range = width == 1 ? Integer.toString(b + 1) : (b * width + 1) + "-" + (b + 1) * width;
             o.printf("  %7s %-" + BAR + "s %d%n", range, "#".repeat((int) Math.round((double) BAR * bins[b] / most)), bins[b]);

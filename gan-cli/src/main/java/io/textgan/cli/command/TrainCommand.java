@@ -7,6 +7,7 @@ import io.textgan.core.checkpoint.Json;
 import io.textgan.core.checkpoint.RunDirectory;
 import io.textgan.core.checkpoint.BestCheckpointKeeper;
 import io.textgan.core.data.DataOptions;
+import io.textgan.core.data.Tokenizer;
 import io.textgan.core.data.loaders.DataRequest;
 import io.textgan.core.data.loaders.DataSources;
 import io.textgan.core.data.loaders.Dataset;
@@ -56,11 +57,15 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--flip", description = "Mirror training images left-right half of the time (not for shapes).")
     boolean flip;
 
-    @Option(names = "--min-word-count", description = "Words seen fewer times in the training captions become the unknown word. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--min-word-count", description = "Words (characters with --tokens char) seen fewer times in the training captions "
+            + "become the unknown token. Default: ${DEFAULT-VALUE}.")
     int minWordCount = DataOptions.defaults().minWordCount();
 
-    @Option(names = "--max-tokens", description = "Captions are cut to this many words. Default: ${DEFAULT-VALUE}.")
-    int maxTokens = ModelConfig.defaults(8).maxTokens();
+    @Mixin
+    TokenOptions tokenOptions;
+
+    @Option(names = "--max-tokens", description = "Captions are cut to this many tokens. Default: 24 with --tokens word, 128 with --tokens char.")
+    Integer maxTokens;
 
     @Option(names = "--epochs", description = "Passes over the data. Default: ${DEFAULT-VALUE}.")
     int epochs = DEFAULTS.epochs();
@@ -83,10 +88,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--noise-size", description = "Length of the noise vector z. Default: ${DEFAULT-VALUE}.")
     int noiseSize = 100;
 
-    @Option(names = "--text-size", description = "Sentence vector size (LSTM hidden size). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--text-size", description = "Sentence vector size (LSTM hidden size; bilstm: even, half for each direction). Default: ${DEFAULT-VALUE}.")
     int textSize = 128;
 
-    @Option(names = "--text-encoder", description = "Text encoder: lstm or gru. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--text-encoder", description = "Text encoder: lstm, gru or bilstm (bidirectional LSTM). Default: ${DEFAULT-VALUE}.")
     String textEncoder = MODEL_DEFAULTS.textEncoder();
 
     @Option(names = "--generator", description = "Registered generator (see 'gan models'). Default: ${DEFAULT-VALUE}.")
@@ -153,9 +158,12 @@ public final class TrainCommand implements Callable<Integer> {
         if (resume != null) {
             return resume();
         }
+        Tokenizer tokenizer = tokenOptions.tokenizer();
         ModelConfig model = new ModelConfig(generator, discriminator, textEncoder, imageSize,
                 noiseSize, MODEL_DEFAULTS.conditionSize(), ngf, ndf, MODEL_DEFAULTS.vocabularySize(),
-                MODEL_DEFAULTS.embeddingSize(), textSize, MODEL_DEFAULTS.pooling(), requirePositive("--max-tokens", maxTokens));
+                MODEL_DEFAULTS.embeddingSize(), textSize, MODEL_DEFAULTS.pooling(),
+                maxTokens == null ? tokenizer.defaultMaxTokens() : requirePositive("--max-tokens", maxTokens),
+                tokenizer.configName(), false);
         requirePositive("--batch-size", batchSize);
         int stepLimit = steps == null ? 0 : requirePositive("--steps", steps);
         trainingConfig(requirePositive("--epochs", epochs), stepLimit); // refuses bad settings before the data is read

@@ -15,6 +15,7 @@ import io.textgan.core.checkpoint.RunDirectory;
 import io.textgan.core.data.BatchSampler;
 import io.textgan.core.data.CaptionedImageSource;
 import io.textgan.core.data.DataOptions;
+import io.textgan.core.data.Tokenizer;
 import io.textgan.core.data.Vocabulary;
 import io.textgan.core.nn.Parameter;
 import io.textgan.core.sample.SampleGridListener;
@@ -69,7 +70,8 @@ public final class TrainingRun {
      * @param samplePrompts one row of the per-epoch sample grid each
      * @param listeners     extra listeners (progress display, {@link io.textgan.core.checkpoint.BestCheckpointKeeper}),
      *                      called after the run's own sample and checkpoint writers
-     * @throws IllegalArgumentException when a network or the loss is not registered (before anything is written)
+     * @throws IllegalArgumentException when a network or the loss is not registered, or the text encoder refuses the
+     *                                  model config (before anything is written)
      */
     public TrainingRun(CaptionedImageSource data, CaptionedImageSource heldOut, ModelConfig modelConfig,
                        TrainingConfig config, DataOptions dataOptions, Path runDirectory, List<String> samplePrompts,
@@ -85,7 +87,7 @@ public final class TrainingRun {
         this.provenance = Provenance.startingNow(data.name(), data.size(), config.seed());
         ModelRegistry.get(ModelProvider.GeneratorProvider.class, modelConfig.generator());
         ModelRegistry.get(ModelProvider.DiscriminatorProvider.class, modelConfig.discriminator());
-        ModelRegistry.get(ModelProvider.TextEncoderProvider.class, modelConfig.textEncoder());
+        ModelRegistry.get(ModelProvider.TextEncoderProvider.class, modelConfig.textEncoder()).create(modelConfig, new Random(0));
         if (config.encoderSteps() > 0) {
             ModelRegistry.get(ModelProvider.ImageEncoderProvider.class, config.imageEncoder());
         }
@@ -99,12 +101,12 @@ public final class TrainingRun {
     public Result run() throws IOException {
         Files.createDirectories(run.samples());
         Files.createDirectories(run.checkpoints());
-        Vocabulary vocabulary = Vocabulary.build(data, dataOptions.minWordCount());
+        Vocabulary vocabulary = Vocabulary.build(data, dataOptions.minWordCount(), Tokenizer.named(modelConfig.tokens()));
         ModelConfig model = modelConfig.withVocabularySize(vocabulary.size());
         Files.write(run.samplePrompts(), samplePrompts);
         writeRunConfig(model, config);
-        LOG.info("run directory {}: {} training items, vocabulary of {} words, seed {}, loss {}", run.root(), data.size(),
-                vocabulary.size(), config.seed(), config.loss());
+        LOG.info("run directory {}: {} training items, vocabulary of {} {}, seed {}, loss {}", run.root(), data.size(),
+                vocabulary.size(), vocabulary.tokenizer().plural(), config.seed(), config.loss());
 
         Random rng = new Random(config.seed());
         TextToImageModel textToImage = TextToImageModel.create(model, vocabulary, rng);

@@ -10,9 +10,7 @@ import io.textgan.core.nn.Layer;
 import io.textgan.core.nn.LayerSummary;
 import io.textgan.core.nn.Lstm;
 import io.textgan.core.nn.Parameter;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +27,7 @@ public final class RecurrentTextEncoder implements TextEncoder {
     private final ModelConfig config;
     private final Embedding embedding;
     private final Layer recurrent;
-    private INDArray poolingWeights;
+    private Pooling pooling;
 
     public RecurrentTextEncoder(ModelConfig config, Cell cell, Random rng) {
         this.config = config;
@@ -48,33 +46,13 @@ public final class RecurrentTextEncoder implements TextEncoder {
     @Override
     public INDArray encode(TokenBatch tokens, boolean training) {
         INDArray states = recurrent.forward(embedding.forward(tokens.ids(), training), training);
-        poolingWeights = poolingWeights(tokens);
-        return states.mul(poolingWeights).sum(0);
-    }
-
-    /** [T, N, 1]: which steps make up each sentence vector and with what weight. */
-    private INDArray poolingWeights(TokenBatch tokens) {
-        INDArray w = Nd4j.zeros(DataType.FLOAT, tokens.steps(), tokens.size(), 1);
-        for (int n = 0; n < tokens.size(); n++) {
-            int length = Math.max(1, tokens.lengths()[n]);
-            if ("last".equals(config.pooling())) {
-                w.putScalar(length - 1, n, 0, 1f);
-            } else {
-                for (int t = 0; t < length; t++) {
-                    w.putScalar(t, n, 0, 1f / length);
-                }
-            }
-        }
-        return w;
+        pooling = new Pooling(tokens, config.pooling());
+        return pooling.pool(states);
     }
 
     @Override
     public void backward(INDArray gradVectors) {
-        long steps = poolingWeights.size(0);
-        INDArray gradStates = Nd4j.zeros(DataType.FLOAT, steps, gradVectors.size(0), gradVectors.size(1))
-                .addi(gradVectors.reshape(1, gradVectors.size(0), gradVectors.size(1)))
-                .muli(poolingWeights);
-        embedding.backward(recurrent.backward(gradStates));
+        embedding.backward(recurrent.backward(pooling.backward(gradVectors)));
     }
 
     @Override
