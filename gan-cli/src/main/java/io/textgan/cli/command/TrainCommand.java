@@ -116,6 +116,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--gan-int", description = "GAN-INT (Reed et al. 2016): the generator also trains on midpoints between pairs of captions' vectors.")
     boolean ganInt;
 
+    @Option(names = "--conditioning-augmentation", description = "StackGAN's conditioning augmentation: the generator samples its "
+            + "text condition from a Gaussian predicted from the sentence vector (the mean when generating), with a KL term in its loss.")
+    boolean conditioningAugmentation;
+
     @Option(names = "--generator-steps", description = "Generator updates per discriminator update. Default: ${DEFAULT-VALUE}.")
     int generatorSteps = DEFAULTS.generatorSteps();
 
@@ -158,7 +162,8 @@ public final class TrainCommand implements Callable<Integer> {
         int batchesPerEpoch = Math.max(1, dataset.training().size() / batchSize);
         TrainingConfig training = trainingConfig(steps == null ? epochs : (stepLimit + batchesPerEpoch - 1) / batchesPerEpoch, stepLimit);
         Path dir = run != null ? run : Path.of("runs", dataset.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        TrainingRun trainingRun = new TrainingRun(dataset.training(), dataset.heldOut(), model, training, options, dir,
+        TrainingRun trainingRun = new TrainingRun(dataset.training(), dataset.heldOut(),
+                model.withConditioningAugmentation(conditioningAugmentation), training, options, dir,
                 prompts != null ? prompts : dataset.samplePrompts(), listeners(new RunDirectory(dir), training, dataset));
         RunDirectories.prepareNew(dir);
         RunLog.writeTo(dir.resolve("train.log"));

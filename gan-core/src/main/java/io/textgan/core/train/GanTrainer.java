@@ -22,6 +22,7 @@ import java.util.Random;
  * fake, the last two weighted ½; then the generator (once or more, {@link TrainingConfig#generatorSteps()}) through the
  * discriminator's gradient with respect to its input, and with {@link TrainingConfig#ganInt()} also on the midpoints
  * of each caption's vector and another's (GAN-INT), which the discriminator scores but never learns from.
+ * The generator's loss includes its {@link Generator#regularizationLoss()} (whose gradient its backward adds).
  * The text encoder is frozen here (see {@link TextEncoderPretrainer}). A step whose loss or gradients are not finite
  * throws {@link TrainingDivergedException} before the update that would spread them.
  */
@@ -134,16 +135,17 @@ public final class GanTrainer {
         for (int k = 0; k < config.generatorSteps(); k++) {
             INDArray current = k == 0 ? fake : generator.generate(noise, text, true);
             LossGradient fooled = loss.generator(discriminator.score(current, text, true));
-            requireFinite(fooled.loss(), "generator");
+            double fooledLoss = fooled.loss() + generator.regularizationLoss();
+            requireFinite(fooledLoss, "generator");
             generator.backward(discriminator.backward(fooled.gradient()));
             if (config.ganInt()) {
                 INDArray between = text.add(wrongText).muli(0.5);
                 LossGradient interpolated = loss.generator(discriminator.score(generator.generate(noise, between, true), between, true));
-                requireFinite(interpolated.loss(), "generator (interpolated text)");
+                requireFinite(interpolated.loss() + generator.regularizationLoss(), "generator (interpolated text)");
                 generator.backward(discriminator.backward(interpolated.gradient()));
             }
             gradientHealth.update(PHASE, step + 1, "generator", generator.parameters(), generatorOptimizer);
-            generatorLoss = fooled.loss();
+            generatorLoss = fooledLoss;
         }
         step++;
         return new double[]{discriminatorLoss, generatorLoss};
