@@ -273,7 +273,7 @@ class GanCliEndToEndTest {
         }
         assertFalse(Files.exists(tmp.resolve("w")), "nothing is written for an unknown network or loss");
         assertFalse(Files.exists(tmp.resolve("x")), "nothing is written for a refused generate or interpolate");
-        assertEquals("gan: unknown generator 'stylegan'; known: dcgan, residual",
+        assertEquals("gan: unknown generator 'stylegan'; known: dcgan, film, residual",
                 gan("train", "--generator", "stylegan", "--run", tmp.resolve("w").toString()).err().strip());
         assertEquals("gan: unknown loss 'wasserstein'; known: hinge, least-squares, minimax, non-saturating",
                 gan("train", "--loss", "wasserstein", "--run", tmp.resolve("w").toString()).err().strip());

@@ -39,6 +39,24 @@ public final class Providers {
         }
     }
 
+    /** {@code film}: {@link DcganGenerator} with the text condition modulating the features after each batch norm. */
+    public static final class Film implements ModelProvider.GeneratorProvider {
+        @Override
+        public String name() {
+            return "film";
+        }
+
+        @Override
+        public String description() {
+            return "dcgan plus FiLM (DF-GAN style): gamma(text) * x + beta(text) per channel after every batch norm";
+        }
+
+        @Override
+        public Generator create(ModelConfig config, Random rng) {
+            return new DcganGenerator(config, rng, true);
+        }
+    }
+
     /** {@code residual} generator: {@link ResidualGenerator}. */
     public static final class ResidualG implements ModelProvider.GeneratorProvider {
         @Override

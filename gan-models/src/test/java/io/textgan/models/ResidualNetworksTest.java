@@ -63,6 +63,19 @@ class ResidualNetworksTest {
 
     /** Counted by hand, convolutions at their output resolution; shortcuts at the low one (they pool first / upsample last). */
     @Test
+    void withConditioningAugmentationTheGeneratorSamplesItsConditionAndReportsTheKlTerm() {
+        ModelConfig config = new ModelConfig("residual", "residual", "lstm", 8, 4, 3, 2, 2, 2, 4, 5, "mean", 6, "word", true);
+        ResidualGenerator generator = new ResidualGenerator(config, rng);
+        assertTrue(names(generator).contains("g.ca.weight"), names(generator).toString());
+        org.nd4j.linalg.api.ndarray.INDArray text = io.textgan.core.nn.Init.normal(rng, 1, 2, 5);
+        org.nd4j.linalg.api.ndarray.INDArray noise = io.textgan.core.nn.Init.normal(rng, 1, 2, 4);
+        generator.generate(noise, text, true);
+        assertTrue(generator.regularizationLoss() > 0, "KL " + generator.regularizationLoss());
+        generator.generate(noise, text, false);
+        assertEquals(0, generator.regularizationLoss());
+    }
+
+    @Test
     void multiplyAddsAreCountedThroughTheBlocksAndTheirShortcuts() {
         long block1 = 4096L * 9 * 3 * 32 + 4096L * 9 * 32 * 32 + 1024L * 3 * 32;
         long laterBlock = 9L * 64 * 128 * 16 * 16 + 9L * 128 * 128 * 16 * 16 + 64L * 128 * 8 * 8; // the same for blocks 2-4

@@ -39,6 +39,9 @@ public final class UpsampleConvGenerator implements Generator {
     private final Sequential network;
 
     public UpsampleConvGenerator(ModelConfig config, Random rng) {
+        if (config.conditioningAugmentation()) {
+            throw new IllegalArgumentException(NAME + " has no conditioning augmentation");
+        }
         this.config = config;
         int channels = 8 * config.ngf();
         int in = config.noiseSize() + config.textSize();

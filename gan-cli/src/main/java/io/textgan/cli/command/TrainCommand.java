@@ -125,6 +125,10 @@ public final class TrainCommand implements Callable<Integer> {
             + "(e.g. 0.999) and draw samples and checkpoints' generations with it (0: off). Default: ${DEFAULT-VALUE}.")
     double emaDecay = DEFAULTS.emaDecay();
 
+    @Option(names = "--conditioning-augmentation", description = "StackGAN's conditioning augmentation: the generator samples its "
+            + "text condition from a Gaussian predicted from the sentence vector (the mean when generating), with a KL term in its loss.")
+    boolean conditioningAugmentation;
+
     @Option(names = "--generator-steps", description = "Generator updates per discriminator update. Default: ${DEFAULT-VALUE}.")
     int generatorSteps = DEFAULTS.generatorSteps();
 
@@ -163,7 +167,7 @@ public final class TrainCommand implements Callable<Integer> {
                 noiseSize, MODEL_DEFAULTS.conditionSize(), ngf, ndf, MODEL_DEFAULTS.vocabularySize(),
                 MODEL_DEFAULTS.embeddingSize(), textSize, MODEL_DEFAULTS.pooling(),
                 maxTokens == null ? tokenizer.defaultMaxTokens() : requirePositive("--max-tokens", maxTokens),
-                tokenizer.configName(), false);
+                tokenizer.configName(), conditioningAugmentation);
         requirePositive("--batch-size", batchSize);
         int stepLimit = steps == null ? 0 : requirePositive("--steps", steps);
         trainingConfig(requirePositive("--epochs", epochs), stepLimit); // refuses bad settings before the data is read
@@ -173,7 +177,8 @@ public final class TrainCommand implements Callable<Integer> {
         int batchesPerEpoch = Math.max(1, dataset.training().size() / batchSize);
         TrainingConfig training = trainingConfig(steps == null ? epochs : (stepLimit + batchesPerEpoch - 1) / batchesPerEpoch, stepLimit);
         Path dir = run != null ? run : Path.of("runs", dataset.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        TrainingRun trainingRun = new TrainingRun(dataset.training(), dataset.heldOut(), model, training, options, dir,
+        TrainingRun trainingRun = new TrainingRun(dataset.training(), dataset.heldOut(),
+                model, training, options, dir,
                 prompts != null ? prompts : dataset.samplePrompts(), listeners(new RunDirectory(dir), training, dataset));
         RunDirectories.prepareNew(dir);
         RunLog.writeTo(dir.resolve("train.log"));

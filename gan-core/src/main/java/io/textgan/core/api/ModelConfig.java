@@ -88,6 +88,12 @@ public record ModelConfig(String generator, String discriminator, String textEnc
                 vocabularySize, embeddingSize, textSize, pooling, maxTokens, tokens, conditioningAugmentation);
     }
 
+    /** The same model with or without conditioning augmentation in the generator. */
+    public ModelConfig withConditioningAugmentation(boolean enabled) {
+        return new ModelConfig(generator, discriminator, textEncoder, imageSize, noiseSize, conditionSize, ngf, ndf,
+                vocabularySize, embeddingSize, textSize, pooling, maxTokens, tokens, enabled);
+    }
+
     public ModelConfig withVocabularySize(int size) {
         return new ModelConfig(generator, discriminator, textEncoder, imageSize, noiseSize, conditionSize, ngf, ndf,
                 size, embeddingSize, textSize, pooling, maxTokens, tokens, conditioningAugmentation);

@@ -23,7 +23,8 @@ import java.util.Random;
  * discriminator's gradient with respect to its input, and with {@link TrainingConfig#ganInt()} also on the midpoints
  * of each caption's vector and another's (GAN-INT), which the discriminator scores but never learns from.
  * With {@link TrainingConfig#emaDecay()}, a {@link GeneratorAverage} follows the generator after every step and is
- * the {@link #generationModel()}. The text encoder is frozen here (see {@link TextEncoderPretrainer}). A step whose loss or gradients are not finite
+ * the {@link #generationModel()}. The generator's loss includes its {@link Generator#regularizationLoss()} (whose
+ * gradient its backward adds). The text encoder is frozen here (see {@link TextEncoderPretrainer}). A step whose loss or gradients are not finite
  * throws {@link TrainingDivergedException} before the update that would spread them.
  */
 public final class GanTrainer {
@@ -140,16 +141,17 @@ public final class GanTrainer {
         for (int k = 0; k < config.generatorSteps(); k++) {
             INDArray current = k == 0 ? fake : generator.generate(noise, text, true);
             LossGradient fooled = loss.generator(discriminator.score(current, text, true));
-            requireFinite(fooled.loss(), "generator");
+            double fooledLoss = fooled.loss() + generator.regularizationLoss();
+            requireFinite(fooledLoss, "generator");
             generator.backward(discriminator.backward(fooled.gradient()));
             if (config.ganInt()) {
                 INDArray between = text.add(wrongText).muli(0.5);
                 LossGradient interpolated = loss.generator(discriminator.score(generator.generate(noise, between, true), between, true));
-                requireFinite(interpolated.loss(), "generator (interpolated text)");
+                requireFinite(interpolated.loss() + generator.regularizationLoss(), "generator (interpolated text)");
                 generator.backward(discriminator.backward(interpolated.gradient()));
             }
             gradientHealth.update(PHASE, step + 1, "generator", generator.parameters(), generatorOptimizer);
-            generatorLoss = fooled.loss();
+            generatorLoss = fooledLoss;
         }
         if (average != null) {
             average.update();

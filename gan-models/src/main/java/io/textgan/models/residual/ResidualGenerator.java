@@ -14,6 +14,7 @@ import io.textgan.core.nn.Reshape;
 import io.textgan.core.nn.Residual;
 import io.textgan.core.nn.Sequential;
 import io.textgan.core.nn.Upsample;
+import io.textgan.models.dcgan.TextCondition;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -26,7 +27,7 @@ import java.util.Random;
  * A residual generator in the manner of SNGAN / BigGAN (Miyato et al. 2018,
  * <a href="https://arxiv.org/abs/1802.05957">arXiv:1802.05957</a>; Brock et al. 2018,
  * <a href="https://arxiv.org/abs/1809.11096">arXiv:1809.11096</a>), conditioned on text as the DCGAN generator is:
- * z concatenated with the text vector projected by FC + LeakyReLU(0.2); FC to 4×4×(8·ngf); one up-block per doubling
+ * z concatenated with the {@link TextCondition} (FC + LeakyReLU(0.2), or conditioning augmentation); FC to 4×4×(8·ngf); one up-block per doubling
  * of the side, main branch BN → ReLU → nearest upsampling ×2 → 3×3 conv → BN → ReLU → 3×3 conv, shortcut upsampling
  * ×2 (and a 1×1 conv where the channels change), channels halving down to ngf; BN → ReLU → 3×3 conv to RGB → tanh.
  * <p>
@@ -37,15 +38,13 @@ public final class ResidualGenerator implements Generator {
     private static final double INIT_STD = 0.02;
 
     private final ModelConfig config;
-    private final Sequential condition;
+    private final TextCondition condition;
     private final Sequential body;
 
     public ResidualGenerator(ModelConfig config, Random rng) {
         this.config = config;
         int c = config.conditionSize();
-        this.condition = new Sequential(List.of(
-                new Dense("g.text", config.textSize(), c, true, Init.normal(rng, INIT_STD, config.textSize(), c)),
-                Activation.leakyRelu(0.2)));
+        this.condition = new TextCondition(config, rng);
         int channels = 8 * config.ngf();
         int in = config.noiseSize() + c;
         List<Layer> layers = new ArrayList<>(List.of(
@@ -87,7 +86,7 @@ public final class ResidualGenerator implements Generator {
 
     @Override
     public INDArray generate(INDArray noise, INDArray text, boolean training) {
-        INDArray projected = condition.forward(text, training);
+        INDArray projected = condition.forward(text, noise, training);
         return body.forward(Nd4j.hstack(noise, projected), training);
     }
 
@@ -97,6 +96,12 @@ public final class ResidualGenerator implements Generator {
         INDArray gradCondition = gradInput.get(NDArrayIndex.all(),
                 NDArrayIndex.interval(config.noiseSize(), config.noiseSize() + config.conditionSize()));
         condition.backward(gradCondition.dup());
+    }
+
+    /** StackGAN's KL term of the latest generate with conditioning augmentation in training; 0 otherwise. */
+    @Override
+    public double regularizationLoss() {
+        return condition.regularizationLoss();
     }
 
     @Override
@@ -113,13 +118,13 @@ public final class ResidualGenerator implements Generator {
 
     @Override
     public long multiplyAdds() {
-        return condition.multiplyAdds(new long[]{config.textSize()})
+        return condition.multiplyAdds()
                 + body.multiplyAdds(new long[]{config.noiseSize() + config.conditionSize()});
     }
 
     @Override
     public List<String> summary() {
-        List<String> lines = new ArrayList<>(LayerSummary.lines("text", condition, new long[]{config.textSize()}));
+        List<String> lines = new ArrayList<>(condition.summary());
         lines.addAll(LayerSummary.lines("image", body, new long[]{config.noiseSize() + config.conditionSize()}));
         return lines;
     }
