@@ -125,7 +125,7 @@ public final class Providers {
 
         @Override
         public Discriminator create(ModelConfig config, Random rng) {
-            return new ResidualDiscriminator(config, rng);
+            return ResidualDiscriminator.create(config, rng);
         }
     }
 

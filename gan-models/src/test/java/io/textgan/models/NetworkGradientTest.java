@@ -105,7 +105,7 @@ class NetworkGradientTest {
     @Test
     void residualDiscriminatorGradientsWithRespectToParametersAndImages() {
         ModelConfig config = new ModelConfig("residual", "residual", "lstm", 16, 4, 3, 2, 2, 12, 4, 5, "mean", 6);
-        Discriminator d = withLargeWeights(new ResidualDiscriminator(config, rng), rng);
+        Discriminator d = withLargeWeights(ResidualDiscriminator.create(config, rng), rng);
         INDArray images = Init.normal(rng, 0.5, 2, 3, 16, 16);
         INDArray text = Init.normal(rng, 1, 2, 5);
         INDArray r = Init.normal(rng, 1, 2, 1);

@@ -1,5 +1,6 @@
 package io.textgan.models;
 
+import io.textgan.core.api.Discriminator;
 import io.textgan.core.api.ModelConfig;
 import io.textgan.core.api.Network;
 import io.textgan.core.nn.LayerSummary;
@@ -46,7 +47,7 @@ class ResidualNetworksTest {
 
     @Test
     void discriminatorDoublesChannelsFromNdfAndHasTheProjectionTerm() {
-        ResidualDiscriminator d = new ResidualDiscriminator(DEFAULT_64, rng);
+        Discriminator d = ResidualDiscriminator.create(DEFAULT_64, rng);
         List<String> names = names(d);
         assertEquals(names.size(), new HashSet<>(names).size(), "names unique: " + names);
         assertTrue(names.stream().allMatch(n -> n.startsWith("d.")), names::toString);
@@ -80,7 +81,7 @@ class ResidualNetworksTest {
         long block1 = 4096L * 9 * 3 * 32 + 4096L * 9 * 32 * 32 + 1024L * 3 * 32;
         long laterBlock = 9L * 64 * 128 * 16 * 16 + 9L * 128 * 128 * 16 * 16 + 64L * 128 * 8 * 8; // the same for blocks 2-4
         long head = 128 * 128 + 16 * 384 * 256 + 256 * 16 + 128 * 256 + 17 * 256;
-        assertEquals(block1 + 3 * laterBlock + head, new ResidualDiscriminator(DEFAULT_64, rng).multiplyAdds());
+        assertEquals(block1 + 3 * laterBlock + head, ResidualDiscriminator.create(DEFAULT_64, rng).multiplyAdds());
         long upBlock = 9L * 256 * 128 * 8 * 8 + 9L * 128 * 128 * 8 * 8 + 256L * 128 * 4 * 4; // the same for blocks 1-3
         long lastBlock = 2 * 9L * 32 * 32 * 64 * 64;
         long generator = 128 * 128 + 228 * 4096 + 3 * upBlock + lastBlock + 9L * 32 * 3 * 64 * 64;

@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The GAN-CLS discriminator of Reed et al. 2016: strided 4×4 convolutions with LeakyReLU(0.2) (batch norm after the
- * first) down to 4×4×(8·ndf); then the {@link GanClsHead}: the projected text vector replicated over the 4×4 grid and
+ * The GAN-CLS discriminator of Reed et al. 2016: image features (by default strided 4×4 convolutions with LeakyReLU(0.2) (batch norm after the
+ * first) down to 4×4×(8·ndf)); then the {@link GanClsHead}: the projected text vector replicated over the 4×4 grid and
  * concatenated along depth; 1×1 convolution + LeakyReLU; a 4×4 convolution to one logit.
  * <p>
  * No batch norm after the text joins: the three kinds of pairs are scored in separate batches, and batch statistics
@@ -36,7 +36,22 @@ public final class GanClsDiscriminator implements Discriminator {
      *                   measure of how well image and text agree
      */
     public GanClsDiscriminator(ModelConfig config, Random rng, boolean projection) {
+        this(config, stridedConvolutions(config, rng), 8 * config.ndf(), projection, rng);
+    }
+
+    /**
+     * The {@link GanClsHead} on other image features (the residual discriminator's, for instance).
+     *
+     * @param image    image [N, 3, S, S] to features [N, features, 4, 4]
+     * @param features channels of the image features
+     */
+    public GanClsDiscriminator(ModelConfig config, Sequential image, int features, boolean projection, Random rng) {
         this.config = config;
+        this.image = image;
+        this.head = new GanClsHead(config, features, projection, rng);
+    }
+
+    private static Sequential stridedConvolutions(ModelConfig config, Random rng) {
         double std = DcganGenerator.INIT_STD;
         int downsamplings = Integer.numberOfTrailingZeros(config.imageSize() / 4);
         int features = 8 * config.ndf();
@@ -51,8 +66,7 @@ public final class GanClsDiscriminator implements Discriminator {
             layers.add(Activation.leakyRelu(0.2));
             in = out;
         }
-        this.image = new Sequential(layers);
-        this.head = new GanClsHead(config, features, projection, rng);
+        return new Sequential(layers);
     }
 
     @Override

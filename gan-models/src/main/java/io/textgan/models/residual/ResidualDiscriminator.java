@@ -1,18 +1,14 @@
 package io.textgan.models.residual;
 
-import io.textgan.core.api.Discriminator;
 import io.textgan.core.api.ModelConfig;
 import io.textgan.core.nn.Activation;
 import io.textgan.core.nn.AvgPool2d;
 import io.textgan.core.nn.Conv2d;
 import io.textgan.core.nn.Init;
 import io.textgan.core.nn.Layer;
-import io.textgan.core.nn.LayerSummary;
-import io.textgan.core.nn.Parameter;
 import io.textgan.core.nn.Residual;
 import io.textgan.core.nn.Sequential;
-import io.textgan.models.dcgan.GanClsHead;
-import org.nd4j.linalg.api.ndarray.INDArray;
+import io.textgan.models.dcgan.GanClsDiscriminator;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +21,8 @@ import java.util.Random;
  * pooling /2 (the first block without the leading ReLU, which would clip the image), shortcut 1×1 conv and pooling,
  * channels doubling from ndf; ReLU; then the {@link GanClsHead} with the projection term, as {@code gan-cls-projection}.
  * <p>
+ * It is a {@link GanClsDiscriminator} on these features: {@link #create}.
+ * <p>
  * The shortcut pools before its 1×1 convolution, which gives the same result on a quarter of the pixels. There is no
  * normalisation in the blocks (SNGAN's spectral norm is not used here), so their weights are drawn to keep the scale of
  * the activations: N(0, 2/fanIn) (He) for the 3×3 convolutions, N(0, 1/fanIn) for the linear shortcuts. DCGAN's
@@ -32,13 +30,12 @@ import java.util.Random;
  * √(9·32)·0.02 ≈ 0.3, and there are two in a row), leaving the text alone to decide the first logits. The head keeps
  * GAN-CLS's N(0, 0.02).
  */
-public final class ResidualDiscriminator implements Discriminator {
-    private final ModelConfig config;
-    private final Sequential image;
-    private final GanClsHead head;
+public final class ResidualDiscriminator {
+    private ResidualDiscriminator() {
+    }
 
-    public ResidualDiscriminator(ModelConfig config, Random rng) {
-        this.config = config;
+    /** The residual down-blocks and the GAN-CLS head with the projection term. */
+    public static GanClsDiscriminator create(ModelConfig config, Random rng) {
         int blocks = Integer.numberOfTrailingZeros(config.imageSize() / 4);
         List<Layer> layers = new ArrayList<>();
         int in = 3;
@@ -49,8 +46,7 @@ public final class ResidualDiscriminator implements Discriminator {
             out *= 2;
         }
         layers.add(Activation.relu());
-        this.image = new Sequential(layers);
-        this.head = new GanClsHead(config, in, true, rng);
+        return new GanClsDiscriminator(config, new Sequential(layers), in, true, rng);
     }
 
     /** Halves the side; the shortcut has no bias, as the main branch's second convolution adds one to the same sum. */
@@ -66,36 +62,5 @@ public final class ResidualDiscriminator implements Discriminator {
         Sequential shortcut = new Sequential(List.of(new AvgPool2d(2),
                 new Conv2d(name + ".shortcut", in, out, 1, 1, 0, false, Init.normal(rng, Math.sqrt(1.0 / in), 1, 1, in, out))));
         return new Residual(name, new Sequential(main), shortcut);
-    }
-
-    @Override
-    public INDArray score(INDArray images, INDArray text, boolean training) {
-        return head.score(image.forward(images, training), text, training);
-    }
-
-    @Override
-    public INDArray backward(INDArray gradLogits) {
-        return image.backward(head.backward(gradLogits));
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        List<Parameter> all = new ArrayList<>(image.parameters());
-        all.addAll(head.parameters());
-        return all;
-    }
-
-    @Override
-    public long multiplyAdds() {
-        int s = config.imageSize();
-        return image.multiplyAdds(new long[]{3, s, s}) + head.multiplyAdds();
-    }
-
-    @Override
-    public List<String> summary() {
-        int s = config.imageSize();
-        List<String> lines = new ArrayList<>(LayerSummary.lines("image", image, new long[]{3, s, s}));
-        lines.addAll(head.summary());
-        return lines;
     }
 }
