@@ -260,6 +260,12 @@ class GanCliEndToEndTest {
                 new String[]{"interpolate", "--run", run.toString(), "--from", "red circle", "--to", "blue square", "--linear", "--out", tmp.resolve("x").toString()},
                 new String[]{"frobnicate"});
         assertUserErrors(cases);
+        assertFalse(Files.exists(tmp.resolve("w")), "nothing is written for an unknown network or loss");
+        assertFalse(Files.exists(tmp.resolve("x")), "nothing is written for a refused generate or interpolate");
+        assertEquals("gan: unknown generator 'stylegan'; known: dcgan, film, residual",
+                gan("train", "--generator", "stylegan", "--run", tmp.resolve("w").toString()).err().strip());
+        assertEquals("gan: unknown loss 'wasserstein'; known: hinge, least-squares, minimax, non-saturating",
+                gan("train", "--loss", "wasserstein", "--run", tmp.resolve("w").toString()).err().strip());
     }
 
     /** Each command line fails with one line starting "gan: " and exit code 2, without a stack trace. */
@@ -271,12 +277,6 @@ class GanCliEndToEndTest {
             assertTrue(r.err().startsWith("gan: "), what);
             assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), what);
         }
-        assertFalse(Files.exists(tmp.resolve("w")), "nothing is written for an unknown network or loss");
-        assertFalse(Files.exists(tmp.resolve("x")), "nothing is written for a refused generate or interpolate");
-        assertEquals("gan: unknown generator 'stylegan'; known: dcgan, film, residual",
-                gan("train", "--generator", "stylegan", "--run", tmp.resolve("w").toString()).err().strip());
-        assertEquals("gan: unknown loss 'wasserstein'; known: hinge, least-squares, minimax, non-saturating",
-                gan("train", "--loss", "wasserstein", "--run", tmp.resolve("w").toString()).err().strip());
     }
 
     @Test
