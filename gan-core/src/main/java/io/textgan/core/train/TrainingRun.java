@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
+import java.util.stream.Stream;
 
 /**
  * A whole training run into a run directory: vocabulary from the captions, networks from the registry, text
@@ -41,6 +42,7 @@ public final class TrainingRun {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
     private static final int RETRIEVAL_GROUP = 32;
     private static final int GRADIENT_LOG_EVERY = 50;
+    private static final int OFF_HEAP_COLLECTION_EVERY = 20;
 
     private final CaptionedImageSource data;
     private final CaptionedImageSource heldOut;
@@ -83,7 +85,7 @@ public final class TrainingRun {
         this.dataOptions = Objects.requireNonNull(dataOptions, "dataOptions");
         this.run = new RunDirectory(runDirectory);
         this.samplePrompts = List.copyOf(samplePrompts);
-        this.listeners = List.copyOf(listeners);
+        this.listeners = Stream.concat(Stream.of(new OffHeapCollector(OFF_HEAP_COLLECTION_EVERY)), listeners.stream()).toList();
         this.provenance = Provenance.startingNow(data.name(), data.size(), config.seed());
         ModelRegistry.get(ModelProvider.GeneratorProvider.class, modelConfig.generator());
         ModelRegistry.get(ModelProvider.DiscriminatorProvider.class, modelConfig.discriminator());
