@@ -11,11 +11,10 @@ public final class TokenOptions {
     String tokens = Tokenizer.WORD.configName();
 
     Tokenizer tokenizer() {
-        for (Tokenizer t : Tokenizer.values()) {
-            if (t.configName().equals(tokens)) {
-                return t;
-            }
+        try {
+            return Tokenizer.named(tokens);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--" + e.getMessage());
         }
-        throw new IllegalArgumentException("--tokens must be word or char: " + tokens);
     }
 }

@@ -1,5 +1,7 @@
 package io.textgan.core.api;
 
+import io.textgan.core.data.Tokenizer;
+
 /**
  * The shape of a text-to-image model: everything needed to rebuild its networks before loading their weights.
  *
@@ -26,10 +28,7 @@ public record ModelConfig(String generator, String discriminator, String textEnc
                           String tokens, boolean conditioningAugmentation) {
 
     public ModelConfig {
-        tokens = tokens == null ? "word" : tokens;
-        if (!"word".equals(tokens) && !"char".equals(tokens)) {
-            throw new IllegalArgumentException("tokens must be word or char: " + tokens);
-        }
+        tokens = tokens == null ? Tokenizer.WORD.configName() : Tokenizer.named(tokens).configName();
         requireName("generator", generator);
         requireName("discriminator", discriminator);
         requireName("textEncoder", textEncoder);
@@ -56,7 +55,7 @@ public record ModelConfig(String generator, String discriminator, String textEnc
                        int imageSize, int noiseSize, int conditionSize, int ngf, int ndf,
                        int vocabularySize, int embeddingSize, int textSize, String pooling, int maxTokens) {
         this(generator, discriminator, textEncoder, imageSize, noiseSize, conditionSize, ngf, ndf, vocabularySize,
-                embeddingSize, textSize, pooling, maxTokens, "word", false);
+                embeddingSize, textSize, pooling, maxTokens, Tokenizer.WORD.configName(), false);
     }
 
     private static void requireName(String field, String value) {
