@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,8 +33,10 @@ public final class ArrayFile {
     private ArrayFile() {
     }
 
+    /** Writes the arrays under a temporary name beside {@code file}, then renames it, as {@link Json#write} does. */
     public static void write(Path file, Map<String, INDArray> arrays) throws IOException {
-        try (OutputStream raw = Files.newOutputStream(file);
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        try (OutputStream raw = Files.newOutputStream(tmp);
              DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16))) {
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
@@ -50,6 +53,7 @@ public final class ArrayFile {
                 }
             }
         }
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Parameters by name, for {@link #write}. */

@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -50,9 +49,7 @@ public final class SampleGridListener implements TrainingListener {
         if (Files.isRegularFile(noiseFile)) {
             ArrayFile.readInto(noiseFile, saved);
         } else {
-            Path tmp = noiseFile.resolveSibling(noiseFile.getFileName() + ".tmp");
-            ArrayFile.write(tmp, saved);
-            Files.move(tmp, noiseFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            ArrayFile.write(noiseFile, saved);
         }
         // the same noise in every row, so rows differ only by their prompt
         this.noise = Nd4j.vstack(Collections.nCopies(prompts.size(), row).toArray(INDArray[]::new));
