@@ -1,6 +1,5 @@
 package io.textgan.models.residual;
 
-import io.textgan.core.api.Generator;
 import io.textgan.core.api.ModelConfig;
 import io.textgan.core.nn.Activation;
 import io.textgan.core.nn.BatchNorm;
@@ -8,16 +7,12 @@ import io.textgan.core.nn.Conv2d;
 import io.textgan.core.nn.Dense;
 import io.textgan.core.nn.Init;
 import io.textgan.core.nn.Layer;
-import io.textgan.core.nn.LayerSummary;
-import io.textgan.core.nn.Parameter;
 import io.textgan.core.nn.Reshape;
 import io.textgan.core.nn.Residual;
 import io.textgan.core.nn.Sequential;
 import io.textgan.core.nn.Upsample;
 import io.textgan.models.dcgan.TextCondition;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
+import io.textgan.models.dcgan.TextConditionedGenerator;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,19 +29,16 @@ import java.util.Random;
  * The shortcut applies its 1×1 convolution before upsampling: both are linear and act on separate axes, so the order
  * does not change the result, and the convolution runs on a quarter of the pixels. Weights N(0, 0.02) as DCGAN's.
  */
-public final class ResidualGenerator implements Generator {
+public final class ResidualGenerator extends TextConditionedGenerator {
     private static final double INIT_STD = 0.02;
 
-    private final ModelConfig config;
-    private final TextCondition condition;
-    private final Sequential body;
-
     public ResidualGenerator(ModelConfig config, Random rng) {
-        this.config = config;
-        int c = config.conditionSize();
-        this.condition = new TextCondition(config, rng);
+        super(config, new TextCondition(config, rng), body(config, rng));
+    }
+
+    private static Sequential body(ModelConfig config, Random rng) {
         int channels = 8 * config.ngf();
-        int in = config.noiseSize() + c;
+        int in = config.noiseSize() + config.conditionSize();
         List<Layer> layers = new ArrayList<>(List.of(
                 new Dense("g.fc", in, 16 * channels, true, Init.normal(rng, INIT_STD, in, 16L * channels)),
                 new Reshape(channels, 4, 4)));
@@ -60,7 +52,7 @@ public final class ResidualGenerator implements Generator {
         layers.add(Activation.relu());
         layers.add(new Conv2d("g.out", channels, 3, 3, 1, 1, true, Init.normal(rng, INIT_STD, 3, 3, channels, 3)));
         layers.add(Activation.tanh());
-        this.body = new Sequential(layers);
+        return new Sequential(layers);
     }
 
     /**
@@ -82,50 +74,5 @@ public final class ResidualGenerator implements Generator {
                         new Conv2d(name + ".shortcut", in, out, 1, 1, 0, false, Init.normal(rng, INIT_STD, 1, 1, in, out)),
                         new Upsample(2)));
         return new Residual(name, main, shortcut);
-    }
-
-    @Override
-    public INDArray generate(INDArray noise, INDArray text, boolean training) {
-        INDArray projected = condition.forward(text, noise, training);
-        return body.forward(Nd4j.hstack(noise, projected), training);
-    }
-
-    @Override
-    public void backward(INDArray gradImages) {
-        INDArray gradInput = body.backward(gradImages);
-        INDArray gradCondition = gradInput.get(NDArrayIndex.all(),
-                NDArrayIndex.interval(config.noiseSize(), config.noiseSize() + config.conditionSize()));
-        condition.backward(gradCondition.dup());
-    }
-
-    /** StackGAN's KL term of the latest generate with conditioning augmentation in training; 0 otherwise. */
-    @Override
-    public double regularizationLoss() {
-        return condition.regularizationLoss();
-    }
-
-    @Override
-    public int noiseSize() {
-        return config.noiseSize();
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        List<Parameter> all = new ArrayList<>(condition.parameters());
-        all.addAll(body.parameters());
-        return all;
-    }
-
-    @Override
-    public long multiplyAdds() {
-        return condition.multiplyAdds()
-                + body.multiplyAdds(new long[]{config.noiseSize() + config.conditionSize()});
-    }
-
-    @Override
-    public List<String> summary() {
-        List<String> lines = new ArrayList<>(condition.summary());
-        lines.addAll(LayerSummary.lines("image", body, new long[]{config.noiseSize() + config.conditionSize()}));
-        return lines;
     }
 }
