@@ -18,10 +18,10 @@ class BenchCommandTest {
         GanCliEndToEndTest.Result r = GanCliEndToEndTest.gan("bench", "--steps", "1", "--warmup", "1", "--batch", "2", "--profile");
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
-        assertEquals(3, lines.size(), r.out());
+        assertEquals(4, lines.size(), r.out());
         for (int i = 0; i < lines.size(); i++) {
             Map<?, ?> json = Json.fromString(lines.get(i), Map.class);
-            assertEquals(List.of("dcgan64", "gancls64", "generate").get(i), json.get("workload"));
+            assertEquals(List.of("dcgan64", "gancls32", "gancls64", "generate").get(i), json.get("workload"));
             for (String field : List.of("backend", "device", "threads", "batch", "steps", "s_per_step", "img_per_s",
                     "gflop_per_s", "peak_rss_mb", "phases_s_per_step")) {
                 assertTrue(json.containsKey(field), field + " in " + lines.get(i));
@@ -31,7 +31,7 @@ class BenchCommandTest {
             assertTrue(((Number) json.get("gflop_per_s")).doubleValue() > 0);
             assertTrue(((Number) json.get("peak_rss_mb")).longValue() > 0);
         }
-        assertTrue(lines.get(2).contains("cold_start_s"), lines.get(2));
+        assertTrue(lines.get(3).contains("cold_start_s"), lines.get(3));
     }
 
     @Test

@@ -36,6 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConditioningAugmentationTrainingTest {
     private static final ModelConfig MODEL = new ModelConfig("dcgan", "gan-cls", "lstm", 8, 4, 6, 2, 2, 2, 4, 8, "mean", 6)
             .withConditioningAugmentation(true);
+    /** Plain GAN-CLS: no matching term (there is no pre-trained image encoder here) and no mode seeking. */
+    private static final TrainingConfig PLAIN = TrainingConfig.builder().matchingWeight(0).modeSeekingWeight(0).build();
     private static final List<String> CAPTIONS = List.of("a red circle", "a blue square", "a green diamond", "a pink triangle");
     private static final List<String> OTHERS = List.of("a blue square", "a green diamond", "a pink triangle", "a red circle");
     private static final Batch BATCH = new Batch(Init.normal(new Random(1), 0.5, 4, 3, 8, 8), CAPTIONS, OTHERS);
@@ -102,7 +104,7 @@ class ConditioningAugmentationTrainingTest {
     @Test
     void theKlTermIsReportedInTheGeneratorLossAndFallsDuringTraining() {
         TextToImageModel model = model(MODEL);
-        GanTrainer trainer = trainer(model, TrainingConfig.defaults());
+        GanTrainer trainer = trainer(model, PLAIN);
         List<Double> kl = new ArrayList<>();
         for (int step = 0; step < 20; step++) {
             double[] losses = trainer.step(BATCH);
@@ -151,11 +153,11 @@ class ConditioningAugmentationTrainingTest {
     @Test
     void theTrainerAddsTheRegularizationToTheGeneratorLossAndStopsOnANonFiniteOne() {
         ModelConfig plain = MODEL.withConditioningAugmentation(false);
-        double[] without = trainer(model(plain), TrainingConfig.defaults()).step(BATCH);
-        double[] with = trainer(withRegularization(model(plain), 2.5), TrainingConfig.defaults()).step(BATCH);
+        double[] without = trainer(model(plain), PLAIN).step(BATCH);
+        double[] with = trainer(withRegularization(model(plain), 2.5), PLAIN).step(BATCH);
         assertEquals(without[0], with[0], 0.0);
         assertEquals(without[1] + 2.5, with[1], 1e-12);
-        GanTrainer diverging = trainer(withRegularization(model(plain), Double.NaN), TrainingConfig.defaults());
+        GanTrainer diverging = trainer(withRegularization(model(plain), Double.NaN), PLAIN);
         var e = assertThrows(TrainingDivergedException.class, () -> diverging.step(BATCH));
         assertEquals("gan step 1: the generator loss is NaN", e.getMessage());
     }
@@ -163,7 +165,7 @@ class ConditioningAugmentationTrainingTest {
     @Test
     void aSavedAndLoadedModelWithAugmentationGeneratesTheSameImages() throws Exception {
         TextToImageModel model = model(MODEL);
-        GanTrainer trainer = trainer(model, TrainingConfig.defaults());
+        GanTrainer trainer = trainer(model, PLAIN);
         for (int step = 0; step < 3; step++) {
             trainer.step(BATCH);
         }

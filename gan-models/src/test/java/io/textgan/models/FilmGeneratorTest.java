@@ -41,7 +41,9 @@ class FilmGeneratorTest {
     /**
      * At 8×8 (FiLM after the 4×4 block's batch norm; {@code FilmTest} checks the layer itself at every shape). In float32
      * a central difference that moves a ReLU's input across zero is wrong for that entry, and larger networks have
-     * more inputs near zero: this draw, like {@link NetworkGradientTest}'s, has none within reach of the step.
+     * more inputs near zero, and whether this draw has one within reach of the step depends on the native build's
+     * rounding: entries whose one-sided differences disagree are skipped, a few at most. The float32 sum over the
+     * output leaves about 2e-3 of noise in a difference, hence the absolute tolerance.
      */
     @ParameterizedTest(name = "conditioning augmentation {0}")
     @ValueSource(booleans = {false, true})
@@ -65,10 +67,11 @@ class FilmGeneratorTest {
         }
         assertTrue(targets.stream().anyMatch(t -> t.name().equals("g.fc_film.weight")), targets::toString);
         assertTrue(targets.stream().anyMatch(t -> t.name().equals(augmentation ? "g.ca.weight" : "g.text.weight")));
-        var failures = GradientCheck.check(
+        var report = GradientCheck.checkSkippingKinks(
                 () -> g.generate(z, text, true).mul(r).sumNumber().doubleValue() + g.regularizationLoss(),
-                targets, 6, 3e-3, 5e-2, 2e-3, rng);
-        assertTrue(failures.isEmpty(), failures::toString);
+                targets, 6, 3e-3, 5e-2, 3e-3, rng);
+        assertTrue(report.mismatches().isEmpty(), report.mismatches()::toString);
+        assertTrue(report.skipped() <= report.compared() / 10, "skipped " + report.skipped() + " of " + (report.compared() + report.skipped()));
     }
 
     /** Zeroes the weights through which g.fc reads the concatenated condition. */

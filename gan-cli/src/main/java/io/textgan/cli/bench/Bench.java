@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs workloads for a fixed number of steps after warm-up and reports one JSON object per workload. */
 public final class Bench {
-    public static final List<String> WORKLOADS = List.of("dcgan64", "gancls64", "generate");
+    public static final List<String> WORKLOADS = List.of("dcgan64", "gancls32", "gancls64", "generate");
 
     private final int steps;
     private final int warmup;
@@ -43,7 +43,8 @@ public final class Bench {
         Map<String, Object> extra = new LinkedHashMap<>();
         Workload workload = switch (name) {
             case "dcgan64" -> new Dcgan64Workload(batch);
-            case "gancls64" -> new GanCls64Workload(batch, ModelConfig.defaults(64));
+            case "gancls32" -> new GanClsWorkload(batch, 32);
+            case "gancls64" -> new GanClsWorkload(batch, 64);
             case "generate" -> {
                 Path modelRun = run != null ? run : freshRun();
                 extra.put("cold_start_s", coldStartSeconds(modelRun));

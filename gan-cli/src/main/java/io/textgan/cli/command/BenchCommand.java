@@ -18,7 +18,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--workload", description = "dcgan64, gancls64 or generate (repeatable). Default: all.")
+    @Option(names = "--workload", description = "dcgan64, gancls32 (the default gan train step), gancls64 or generate (repeatable). Default: all.")
     List<String> workloads = List.of();
 
     @Option(names = "--steps", description = "Measured steps after warm-up. Default: ${DEFAULT-VALUE}.")

@@ -27,8 +27,12 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     RunCheckpoint runCheckpoint;
 
-    @Option(names = "--images-per-prompt", description = "Images generated per held-out prompt. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--images-per-prompt", description = "Images generated per held-out prompt and phrasing. Default: ${DEFAULT-VALUE}.")
     int imagesPerPrompt = 8;
+
+    @Option(names = "--open-samples", description = "Images generated per partial held-out prompt, for the spread of what it "
+            + "leaves open (0: skip). Default: ${DEFAULT-VALUE}.")
+    int openSamples = 32;
 
     @Option(names = "--seed", description = "Seed of phrasings and noise. Default: ${DEFAULT-VALUE}.")
     long seed = 0;
@@ -44,13 +48,26 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (imagesPerPrompt <= 0) {
             throw new IllegalArgumentException("--images-per-prompt must be positive: " + imagesPerPrompt);
         }
-        ShapesEvaluation.Report report = ShapesEvaluation.evaluate(TextToImageModel.load(checkpoint), imagesPerPrompt, seed);
+        if (openSamples < 0) {
+            throw new IllegalArgumentException("--open-samples must not be negative: " + openSamples);
+        }
+        ShapesEvaluation.Report report = ShapesEvaluation.evaluate(TextToImageModel.load(checkpoint), imagesPerPrompt, openSamples, seed);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("checkpoint %s: %d held-out prompts x %d images%n", checkpoint.getFileName(), report.prompts(), imagesPerPrompt);
+        out.printf("checkpoint %s: %d held-out combinations x %d phrasings x %d images%n", checkpoint.getFileName(),
+                report.prompts(), report.allCorrectByPhrasing().size(), imagesPerPrompt);
         for (Map.Entry<String, Double> e : report.accuracy().entrySet()) {
             out.printf("  %-11s %5.1f%%%n", e.getKey(), 100 * e.getValue());
         }
         out.printf("  %-11s %5.1f%%%n", "all five", 100 * report.allCorrect());
+        out.println("all five by phrasing (reordered: word orders never trained on):");
+        report.allCorrectByPhrasing().forEach((name, value) -> out.printf("  %-11s %5.1f%%%n", name, 100 * value));
+        if (report.open() != null) {
+            ShapesEvaluation.OpenAttributes open = report.open();
+            out.printf("partial prompts (%d, one per held-out combination, %d images each):%n", open.prompts(), open.imagesPerPrompt());
+            open.entropy().forEach((name, value) -> out.printf("  %-11s spread %.2f (normalised entropy, 1 = even)%n", name, value));
+            out.printf("  %-11s spread %.2f%n", "mean", open.meanEntropy());
+            open.namedAccuracy().forEach((name, value) -> out.printf("  %-11s %5.1f%% as named%n", name, 100 * value));
+        }
         Json.write(dir.root().resolve("evaluation.json"), report);
         out.println("written: " + dir.root().resolve("evaluation.json"));
         return 0;

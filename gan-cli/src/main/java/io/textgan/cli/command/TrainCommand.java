@@ -125,6 +125,14 @@ public final class TrainCommand implements Callable<Integer> {
             + "(e.g. 0.999) and draw samples and checkpoints' generations with it (0: off). Default: ${DEFAULT-VALUE}.")
     double emaDecay = DEFAULTS.emaDecay();
 
+    @Option(names = "--matching-weight", description = "Weight of the generator's image-caption matching term (AttnGAN's DAMSM "
+            + "sentence loss through the pre-trained image encoder; 0: off; needs --encoder-steps above 0). Default: ${DEFAULT-VALUE}, 0 with --encoder-steps 0.")
+    double matchingWeight = DEFAULTS.matchingWeight();
+
+    @Option(names = "--mode-seeking", description = "Weight of the generator's mode-seeking term (MSGAN: images of one caption "
+            + "must differ with the noise; 0: off). Default: ${DEFAULT-VALUE}.")
+    double modeSeeking = DEFAULTS.modeSeekingWeight();
+
     @Option(names = "--conditioning-augmentation", description = "StackGAN's conditioning augmentation: the generator samples its "
             + "text condition from a Gaussian predicted from the sentence vector (the mean when generating), with a KL term in its loss.")
     boolean conditioningAugmentation;
@@ -195,7 +203,10 @@ public final class TrainCommand implements Callable<Integer> {
                 .realLabel(realLabel).checkpointEvery(requireNotNegative("--checkpoint-every", checkpointEvery))
                 .keepCheckpoints(requirePositive("--keep-checkpoints", keepCheckpoints))
                 .clipGradNorm(clipGradNorm).divergenceRetries(requireNotNegative("--divergence-retries", divergenceRetries))
-                .loss(loss).ganInt(ganInt).emaDecay(emaDecay).build();
+                .loss(loss).ganInt(ganInt).emaDecay(emaDecay).modeSeekingWeight(modeSeeking)
+                .matchingWeight(encoderSteps == 0 && !spec.commandLine().getParseResult().hasMatchedOption("--matching-weight")
+                        ? 0 : matchingWeight)
+                .build();
     }
 
     private int resume() throws IOException {

@@ -7,6 +7,9 @@ public interface ImageEncoder extends Network {
 
     INDArray encode(INDArray images, boolean training);
 
-    /** Backpropagates dLoss/dVectors of the latest {@link #encode}, accumulating parameter gradients. */
-    void backward(INDArray gradVectors);
+    /**
+     * Backpropagates dLoss/dVectors of the latest {@link #encode}, accumulating parameter gradients; returns
+     * dLoss/dImages (what a generator trained through a frozen encoder learns from).
+     */
+    INDArray backward(INDArray gradVectors);
 }

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 /**
  * Writes a checkpoint at the end of every epoch (and every {@code checkpointEvery} steps): the generation model
  * (config, vocabulary, text encoder, generator: the moving average when the run keeps one, the trained weights then
- * beside it), the discriminator, both optimisers' state, the counters, copies of the run's configuration, sample
+ * beside it), the discriminator, the frozen image encoder of the matching term, both optimisers' state, the counters, copies of the run's configuration, sample
  * prompts and sample noise, and a manifest with SHA-256 hashes. The directory is
  * written under a temporary name, synced and renamed; {@code latest} is replaced last, so a crash at any moment
  * leaves the previous checkpoint intact and current.
@@ -32,6 +32,8 @@ public final class CheckpointWriter implements TrainingListener {
     static final String DISCRIMINATOR_FILE = "discriminator.bin";
     /** The trained generator's weights, when {@code generator.bin} holds their moving average. */
     static final String TRAINED_GENERATOR_FILE = "generator-trained.bin";
+    /** The frozen image encoder of the generator's matching term, when the run has one. */
+    static final String IMAGE_ENCODER_FILE = "image-encoder.bin";
     static final String GENERATOR_ADAM_FILE = "generator-adam.bin";
     static final String DISCRIMINATOR_ADAM_FILE = "discriminator-adam.bin";
     static final String STATE_FILE = "state.json";
@@ -78,6 +80,9 @@ public final class CheckpointWriter implements TrainingListener {
             ArrayFile.write(tmp.resolve(TRAINED_GENERATOR_FILE), ArrayFile.of(trainer.model().generator().parameters()));
         }
         ArrayFile.write(tmp.resolve(DISCRIMINATOR_FILE), ArrayFile.of(trainer.discriminator().parameters()));
+        if (trainer.imageEncoder() != null) {
+            ArrayFile.write(tmp.resolve(IMAGE_ENCODER_FILE), ArrayFile.of(trainer.imageEncoder().parameters()));
+        }
         ArrayFile.write(tmp.resolve(GENERATOR_ADAM_FILE), trainer.generatorOptimizer().state());
         ArrayFile.write(tmp.resolve(DISCRIMINATOR_ADAM_FILE), trainer.discriminatorOptimizer().state());
         Json.write(tmp.resolve(STATE_FILE), new State(trainer.step(), trainer.completedEpochs(), trainer.batchesInEpoch(),
@@ -128,6 +133,9 @@ public final class CheckpointWriter implements TrainingListener {
             ArrayFile.readInto(dir.resolve(TRAINED_GENERATOR_FILE), ArrayFile.of(trainer.model().generator().parameters()));
         }
         ArrayFile.readInto(dir.resolve(DISCRIMINATOR_FILE), ArrayFile.of(trainer.discriminator().parameters()));
+        if (trainer.imageEncoder() != null) {
+            ArrayFile.readInto(dir.resolve(IMAGE_ENCODER_FILE), ArrayFile.of(trainer.imageEncoder().parameters()));
+        }
         State state = Json.read(dir.resolve(STATE_FILE), State.class);
         if (state.seed() != trainer.config().seed()) {
             throw new IOException(dir + " was written with seed " + state.seed() + ", the run's config says " + trainer.config().seed());

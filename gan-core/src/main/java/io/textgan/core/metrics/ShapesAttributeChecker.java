@@ -3,6 +3,7 @@ package io.textgan.core.metrics;
 import io.textgan.core.data.shapes.Background;
 import io.textgan.core.data.shapes.ObjectColor;
 import io.textgan.core.data.shapes.Position;
+import io.textgan.core.data.shapes.ShapeAttribute;
 import io.textgan.core.data.shapes.ShapeAttributes;
 import io.textgan.core.data.shapes.ShapeKind;
 import io.textgan.core.data.shapes.ShapeSize;
@@ -34,6 +35,17 @@ public final class ShapesAttributeChecker {
     /** Attributes read from an image; all but the background are null when no object was found. */
     public record Measurement(Background background, ObjectColor color, ShapeKind shape, ShapeSize size,
                               Position position) {
+
+        /** The measured value of one attribute (null when it could not be measured). */
+        public Enum<?> value(ShapeAttribute attribute) {
+            return switch (attribute) {
+                case BACKGROUND -> background;
+                case COLOR -> color;
+                case SHAPE -> shape;
+                case SIZE -> size;
+                case POSITION -> position;
+            };
+        }
 
         /** Whether all five attributes were measured and equal those of {@code a}. */
         public boolean matches(ShapeAttributes a) {

@@ -4,6 +4,7 @@ import io.textgan.core.TextToImageModel;
 import io.textgan.core.api.Discriminator;
 import io.textgan.core.api.GanLoss;
 import io.textgan.core.api.Generator;
+import io.textgan.core.api.ImageEncoder;
 import io.textgan.core.api.LossGradient;
 import io.textgan.core.data.Batch;
 import io.textgan.core.data.BatchSampler;
@@ -24,7 +25,9 @@ import java.util.Random;
  * of each caption's vector and another's (GAN-INT), which the discriminator scores but never learns from.
  * With {@link TrainingConfig#emaDecay()}, a {@link GeneratorAverage} follows the generator after every step and is
  * the {@link #generationModel()}. The generator's loss includes its {@link Generator#regularizationLoss()} (whose
- * gradient its backward adds). The text encoder is frozen here (see {@link TextEncoderPretrainer}). A step whose loss or gradients are not finite
+ * gradient its backward adds), and the configured extra terms: {@link ImageTextMatching} through the pre-trained image
+ * encoder, and {@link ModeSeeking}, for which the generated half of the batch draws each of half the captions twice.
+ * The text encoder is frozen here (see {@link TextEncoderPretrainer}). A step whose loss or gradients are not finite
  * throws {@link TrainingDivergedException} before the update that would spread them.
  */
 public final class GanTrainer {
@@ -39,13 +42,25 @@ public final class GanTrainer {
     private final AdamOptimizer generatorOptimizer;
     private final AdamOptimizer discriminatorOptimizer;
     private final GeneratorAverage average;
+    private final ImageTextMatching matching;
+    private final ModeSeeking modeSeeking;
     private int step;
     private int completedEpochs;
     private int batchesInEpoch;
 
-    /** @param gradientHealth inspects each network's gradients before its update (the divergence guard) */
+    /** A trainer without the image–caption matching term (which needs a pre-trained image encoder). */
     public GanTrainer(TextToImageModel model, Discriminator discriminator, GanLoss loss, TrainingConfig config,
                       List<TrainingListener> listeners, GradientHealth gradientHealth) {
+        this(model, discriminator, null, loss, config, listeners, gradientHealth);
+    }
+
+    /**
+     * @param imageEncoder   the pre-trained image encoder for the {@link ImageTextMatching} term, frozen; required when
+     *                       the config's matchingWeight is positive, ignored otherwise
+     * @param gradientHealth inspects each network's gradients before its update (the divergence guard)
+     */
+    public GanTrainer(TextToImageModel model, Discriminator discriminator, ImageEncoder imageEncoder, GanLoss loss,
+                      TrainingConfig config, List<TrainingListener> listeners, GradientHealth gradientHealth) {
         this.model = model;
         this.discriminator = discriminator;
         this.loss = loss;
@@ -55,6 +70,11 @@ public final class GanTrainer {
         this.generatorOptimizer = new AdamOptimizer(model.generator().parameters(), config.learningRateG(), config.beta1(), config.beta2());
         this.discriminatorOptimizer = new AdamOptimizer(discriminator.parameters(), config.learningRateD(), config.beta1(), config.beta2());
         this.average = config.emaDecay() > 0 ? new GeneratorAverage(model, config.emaDecay()) : null;
+        if (config.matchingWeight() > 0 && imageEncoder == null) {
+            throw new IllegalArgumentException("the matching term (weight " + config.matchingWeight() + ") needs the pre-trained image encoder");
+        }
+        this.matching = config.matchingWeight() > 0 ? new ImageTextMatching(imageEncoder, config.matchingWeight()) : null;
+        this.modeSeeking = config.modeSeekingWeight() > 0 ? new ModeSeeking(config.modeSeekingWeight()) : null;
     }
 
     /**
@@ -122,16 +142,17 @@ public final class GanTrainer {
     public double[] step(Batch batch) {
         INDArray text = model.encode(batch.captions());
         INDArray wrongText = model.encode(batch.mismatchedCaptions());
+        INDArray fakeText = modeSeeking == null ? text : text.getRows(ModeSeeking.pairedRows(batch.size()));
         Generator generator = model.generator();
         INDArray noise = model.noise(batch.size(), new Random(config.seed() * 7_919L + step));
-        INDArray fake = generator.generate(noise, text, true);
+        INDArray fake = generator.generate(noise, fakeText, true);
 
         discriminator.zeroGradients();
         LossGradient real = loss.discriminator(discriminator.score(batch.images(), text, true), true);
         discriminator.backward(real.gradient());
         LossGradient mismatched = loss.discriminator(discriminator.score(batch.images(), wrongText, true), false);
         discriminator.backward(mismatched.gradient().muli(0.5));
-        LossGradient generated = loss.discriminator(discriminator.score(fake, text, true), false);
+        LossGradient generated = loss.discriminator(discriminator.score(fake, fakeText, true), false);
         discriminator.backward(generated.gradient().muli(0.5));
         double discriminatorLoss = real.loss() + 0.5 * (mismatched.loss() + generated.loss());
         requireFinite(discriminatorLoss, "discriminator");
@@ -139,11 +160,22 @@ public final class GanTrainer {
 
         double generatorLoss = 0;
         for (int k = 0; k < config.generatorSteps(); k++) {
-            INDArray current = k == 0 ? fake : generator.generate(noise, text, true);
-            LossGradient fooled = loss.generator(discriminator.score(current, text, true));
+            INDArray current = k == 0 ? fake : generator.generate(noise, fakeText, true);
+            LossGradient fooled = loss.generator(discriminator.score(current, fakeText, true));
             double fooledLoss = fooled.loss() + generator.regularizationLoss();
+            INDArray gradImages = discriminator.backward(fooled.gradient());
+            if (matching != null) {
+                LossGradient matched = matching.apply(current, fakeText, modeSeeking == null ? 1 : 2);
+                fooledLoss += matched.loss();
+                gradImages.addi(matched.gradient());
+            }
+            if (modeSeeking != null) {
+                LossGradient varied = modeSeeking.apply(current, noise);
+                fooledLoss += varied.loss();
+                gradImages.addi(varied.gradient());
+            }
             requireFinite(fooledLoss, "generator");
-            generator.backward(discriminator.backward(fooled.gradient()));
+            generator.backward(gradImages);
             if (config.ganInt()) {
                 INDArray between = text.add(wrongText).muli(0.5);
                 LossGradient interpolated = loss.generator(discriminator.score(generator.generate(noise, between, true), between, true));
@@ -177,6 +209,11 @@ public final class GanTrainer {
 
     public Discriminator discriminator() {
         return discriminator;
+    }
+
+    /** The frozen image encoder of the matching term, or null without one. */
+    public ImageEncoder imageEncoder() {
+        return matching == null ? null : matching.encoder();
     }
 
     public AdamOptimizer generatorOptimizer() {

@@ -28,13 +28,16 @@ package io.textgan.core.train;
  *                           midpoints of pairs of sentence vectors, β = ½, which fills the text space between captions
  * @param emaDecay           decay of an exponential moving average of the generator's weights, which then draws the
  *                           samples and is what a checkpoint generates with (0: no average); see {@link GeneratorAverage}
+ * @param matchingWeight     weight of the generator's image–caption matching term through the pre-trained image
+ *                           encoder (0: none; needs encoder pre-training); see {@link ImageTextMatching}
+ * @param modeSeekingWeight  weight of the generator's mode-seeking term (0: none); see {@link ModeSeeking}
  */
 public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed, double learningRateG,
                              double learningRateD, double beta1, double beta2, int encoderSteps,
                              double encoderLearningRate, String imageEncoder, int samplesPerPrompt,
                              int keepCheckpoints, int generatorSteps, double realLabel,
                              int checkpointEvery, double clipGradNorm, int divergenceRetries, String loss,
-                             boolean ganInt, double emaDecay) {
+                             boolean ganInt, double emaDecay, double matchingWeight, double modeSeekingWeight) {
 
     public TrainingConfig {
         positive("epochs", epochs);
@@ -77,6 +80,11 @@ public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed,
         if (!(emaDecay >= 0 && emaDecay < 1)) {
             throw new IllegalArgumentException("emaDecay must be in [0, 1) (0: off): " + emaDecay);
         }
+        notNegative("matchingWeight", matchingWeight);
+        notNegative("modeSeekingWeight", modeSeekingWeight);
+        if (matchingWeight > 0 && encoderSteps == 0) {
+            throw new IllegalArgumentException("matchingWeight needs the encoders' pre-training (encoderSteps > 0)");
+        }
     }
 
     /**
@@ -87,7 +95,7 @@ public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed,
      */
     public static TrainingConfig defaults() {
         return new TrainingConfig(9, 0, 64, 42, 2e-4, 4e-4, 0.5, 0.999, 300, 1e-3, "conv", 8, 3, 1, 1.0, 0, 0, 2,
-                LossProviders.DEFAULT, false, 0);
+                LossProviders.DEFAULT, false, 0, 1, 1);
     }
 
     /** A builder starting from {@link #defaults()}. */
@@ -138,6 +146,8 @@ public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed,
         private String loss;
         private boolean ganInt;
         private double emaDecay;
+        private double matchingWeight;
+        private double modeSeekingWeight;
 
         private Builder(TrainingConfig c) {
             epochs = c.epochs;
@@ -161,6 +171,8 @@ public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed,
             loss = c.loss;
             ganInt = c.ganInt;
             emaDecay = c.emaDecay;
+            matchingWeight = c.matchingWeight;
+            modeSeekingWeight = c.modeSeekingWeight;
         }
 
         public Builder epochs(int v) { epochs = v; return this; }
@@ -205,17 +217,28 @@ public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed,
 
         public Builder emaDecay(double v) { emaDecay = v; return this; }
 
+        public Builder matchingWeight(double v) { matchingWeight = v; return this; }
+
+        public Builder modeSeekingWeight(double v) { modeSeekingWeight = v; return this; }
+
         /** @throws IllegalArgumentException naming the first field out of range */
         public TrainingConfig build() {
             return new TrainingConfig(epochs, maxSteps, batchSize, seed, learningRateG, learningRateD, beta1, beta2,
                     encoderSteps, encoderLearningRate, imageEncoder, samplesPerPrompt, keepCheckpoints, generatorSteps,
-                    realLabel, checkpointEvery, clipGradNorm, divergenceRetries, loss, ganInt, emaDecay);
+                    realLabel, checkpointEvery, clipGradNorm, divergenceRetries, loss, ganInt, emaDecay, matchingWeight,
+                    modeSeekingWeight);
         }
     }
 
     private static void positive(String name, int value) {
         if (value <= 0) {
             throw new IllegalArgumentException(name + " must be positive: " + value);
+        }
+    }
+
+    private static void notNegative(String name, double value) {
+        if (!(value >= 0 && value < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException(name + " must be 0 (off) or positive: " + value);
         }
     }
 

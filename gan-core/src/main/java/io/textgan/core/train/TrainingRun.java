@@ -118,8 +118,9 @@ public final class TrainingRun {
         double retrieval = Double.NaN;
         try (BatchSampler sampler = sampler(model.imageSize())) {
             TrainingConfig current = config;
+            ImageEncoder imageEncoder = null;
             if (config.encoderSteps() > 0) {
-                ImageEncoder imageEncoder = ModelRegistry.get(ModelProvider.ImageEncoderProvider.class, config.imageEncoder()).create(model, rng);
+                imageEncoder = ModelRegistry.get(ModelProvider.ImageEncoderProvider.class, config.imageEncoder()).create(model, rng);
                 TextEncoderPretrainer pretrainer = new TextEncoderPretrainer(textToImage.textEncoder(), imageEncoder, vocabulary, model.maxTokens());
                 current = pretrain(pretrainer, sampler, textToImage, imageEncoder, health);
                 if (heldOut != null && heldOut.size() >= 2) {
@@ -128,7 +129,7 @@ public final class TrainingRun {
                             String.format("%.1f", 100 * retrieval));
                 }
             }
-            GanTrainer trainer = trainer(textToImage, discriminator, samplePrompts, current, health);
+            GanTrainer trainer = trainer(textToImage, discriminator, imageEncoder, samplePrompts, current, health);
             new CheckpointWriter(run, current.keepCheckpoints(), provenance).write(trainer);
             return new Result(textToImage, fit(trainer, sampler, health), run.latestCheckpoint(), retrieval);
         }
@@ -217,7 +218,10 @@ public final class TrainingRun {
                 TextToImageModel model = TextToImageModel.load(checkpoint);
                 Discriminator discriminator = ModelRegistry.get(ModelProvider.DiscriminatorProvider.class,
                         model.config().discriminator()).create(model.config(), new Random(0));
-                GanTrainer trainer = trainer(model, discriminator, prompts, training, health);
+                ImageEncoder imageEncoder = training.matchingWeight() > 0
+                        ? ModelRegistry.get(ModelProvider.ImageEncoderProvider.class, training.imageEncoder()).create(model.config(), new Random(0))
+                        : null;
+                GanTrainer trainer = trainer(model, discriminator, imageEncoder, prompts, training, health);
                 CheckpointWriter.restore(checkpoint, trainer);
                 LOG.info("restored {} (step {})", checkpoint.getFileName(), trainer.step());
                 return trainer;
@@ -244,13 +248,13 @@ public final class TrainingRun {
         return all.stream().mapToLong(p -> p.value().length() * Float.BYTES * (p.isTrainable() ? 3 : 1)).sum();
     }
 
-    private GanTrainer trainer(TextToImageModel model, Discriminator discriminator, List<String> prompts,
-                               TrainingConfig training, GradientHealth health) throws IOException {
+    private GanTrainer trainer(TextToImageModel model, Discriminator discriminator, ImageEncoder imageEncoder,
+                               List<String> prompts, TrainingConfig training, GradientHealth health) throws IOException {
         List<TrainingListener> all = new ArrayList<>();
         all.add(new SampleGridListener(run.samples(), prompts, training.samplesPerPrompt(), model, training.seed(), run.sampleNoise()));
         all.add(new CheckpointWriter(run, training.keepCheckpoints(), provenance));
         all.addAll(listeners);
-        return new GanTrainer(model, discriminator, loss, training, all, health);
+        return new GanTrainer(model, discriminator, imageEncoder, loss, training, all, health);
     }
 
     private BatchSampler sampler(int imageSize) {

@@ -53,8 +53,8 @@ public final class ConvImageEncoder implements ImageEncoder {
     }
 
     @Override
-    public void backward(INDArray gradVectors) {
-        net.backward(gradVectors);
+    public INDArray backward(INDArray gradVectors) {
+        return net.backward(gradVectors);
     }
 
     @Override

@@ -10,10 +10,14 @@ import java.util.Random;
 /**
  * The built-in {@code shapes} data: {@code size} items drawn from a list of attribute combinations (the training
  * ones, never a held-out one, for training), each rendered on demand from its own seed, with
- * {@value #CAPTIONS_PER_ITEM} captions in random phrasings.
+ * {@value #CAPTIONS_PER_ITEM} captions in random phrasings. About a third of the captions
+ * ({@link #PARTIAL_SHARE}) are {@link ShapeCaptions#partialCaption partial}: they leave out one to three of
+ * background, size and position, so a caption such as "a red circle" describes images that differ in what it leaves
+ * open, and the generator has to draw all of them.
  */
 public final class ShapesSource implements CaptionedImageSource {
     static final int CAPTIONS_PER_ITEM = 5;
+    static final double PARTIAL_SHARE = 1.0 / 3;
 
     private final int size;
     private final int side;
@@ -23,15 +27,16 @@ public final class ShapesSource implements CaptionedImageSource {
 
     /** Training data: only combinations outside {@link ShapesSplit#heldOut()}. */
     public static ShapesSource training(int size, int side, long seed) {
-        return new ShapesSource(ShapesSplit.training(), size, side, seed);
+        return new ShapesSource(ShapesSplit.training(), size, side, seed, PARTIAL_SHARE);
     }
 
-    /** Evaluation data: only the held-out combinations. */
+    /** Evaluation data: only the held-out combinations, every caption naming all five attributes. */
     public static ShapesSource heldOut(int size, int side, long seed) {
-        return new ShapesSource(ShapesSplit.heldOut(), size, side, seed);
+        return new ShapesSource(ShapesSplit.heldOut(), size, side, seed, 0);
     }
 
-    public ShapesSource(List<ShapeAttributes> combinations, int size, int side, long seed) {
+    /** @param partialShare the probability that a caption is partial */
+    public ShapesSource(List<ShapeAttributes> combinations, int size, int side, long seed, double partialShare) {
         if (size <= 0) {
             throw new IllegalArgumentException("shapes size must be positive: " + size);
         }
@@ -46,7 +51,9 @@ public final class ShapesSource implements CaptionedImageSource {
             items.add(a);
             List<String> phrasings = new ArrayList<>(CAPTIONS_PER_ITEM);
             for (int c = 0; c < CAPTIONS_PER_ITEM; c++) {
-                phrasings.add(ShapeCaptions.caption(a, rng));
+                phrasings.add(rng.nextDouble() < partialShare
+                        ? ShapeCaptions.partialCaption(a, ShapeCaptions.randomNamedSet(rng), rng)
+                        : ShapeCaptions.caption(a, rng));
             }
             captions.add(List.copyOf(phrasings));
         }

@@ -3,8 +3,10 @@ package io.textgan.core.data.shapes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Fixed split of the 960 combinations: 96 held out as evaluation prompts, never used for training. Exactly one
@@ -62,13 +64,22 @@ public final class ShapesSplit {
     }
 
     /**
-     * Canonical captions of {@code count} held-out combinations spread over backgrounds, colours and shapes: the default
-     * prompts of the sample grid.
+     * The default prompts of the sample grid: {@code count} held-out combinations spread over backgrounds, colours and
+     * shapes, in canonical captions, except the last three rows (with {@code count} ≥ 6), which are partial prompts
+     * that leave open everything but colour and shape; the background, size and position; the position, so that a
+     * row shows whether the generator varies what a prompt leaves open.
      */
     public static List<String> spreadPrompts(int count) {
         int stride = HELD_OUT.size() / count;
-        return java.util.stream.IntStream.range(0, count)
-                .mapToObj(i -> HELD_OUT.get(i * stride + i % 4).canonicalCaption()).toList();
+        List<Set<ShapeAttribute>> partial = count < 6 ? List.of() : List.of(
+                EnumSet.of(ShapeAttribute.COLOR, ShapeAttribute.SHAPE),
+                EnumSet.of(ShapeAttribute.COLOR, ShapeAttribute.SHAPE, ShapeAttribute.POSITION),
+                EnumSet.of(ShapeAttribute.COLOR, ShapeAttribute.SHAPE, ShapeAttribute.SIZE, ShapeAttribute.BACKGROUND));
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> {
+            ShapeAttributes a = HELD_OUT.get(i * stride + i % 4);
+            int p = i - (count - partial.size());
+            return p < 0 ? a.canonicalCaption() : ShapeCaptions.partialCaption(a, partial.get(p), new Random(i));
+        }).toList();
     }
 
     /** Whether {@code a} is one of the held-out combinations. */

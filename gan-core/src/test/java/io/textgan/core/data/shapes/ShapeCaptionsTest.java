@@ -62,6 +62,60 @@ class ShapeCaptionsTest {
     }
 
     @Test
+    void partialCaptionsNameColourShapeAndExactlyTheChosenOthers() {
+        Random rng = new Random(5);
+        Map<Integer, Integer> openCounts = new java.util.HashMap<>();
+        for (int i = 0; i < 3000; i++) {
+            ShapeAttributes a = ShapeAttributes.all().get(rng.nextInt(960));
+            Set<ShapeAttribute> named = ShapeCaptions.randomNamedSet(rng);
+            assertTrue(named.contains(ShapeAttribute.COLOR) && named.contains(ShapeAttribute.SHAPE), named.toString());
+            openCounts.merge(5 - named.size(), 1, Integer::sum);
+            String caption = ShapeCaptions.partialCaption(a, named, rng);
+            List<String> words = Arrays.asList(caption.split("[^a-z]+"));
+            assertTrue(words.contains(a.color().word()) && words.contains(a.shape().word()), caption);
+            assertEquals(named.contains(ShapeAttribute.SIZE),
+                    words.stream().anyMatch(SIZES::containsKey), caption);
+            words.stream().filter(SIZES::containsKey).forEach(w -> assertEquals(a.size(), SIZES.get(w), caption));
+            assertEquals(named.contains(ShapeAttribute.BACKGROUND),
+                    words.stream().anyMatch(BACKGROUNDS::containsKey), caption);
+            words.stream().filter(BACKGROUNDS::containsKey).forEach(w -> assertEquals(a.background(), BACKGROUNDS.get(w), caption));
+            boolean placed = words.stream().anyMatch(w -> w.matches("top|upper|bottom|lower|left|right|center|centre|middle"));
+            assertEquals(named.contains(ShapeAttribute.POSITION), placed, caption);
+        }
+        assertEquals(Set.of(1, 2, 3), openCounts.keySet(), "one to three attributes left open");
+        openCounts.values().forEach(c -> assertTrue(c > 800, openCounts.toString()));
+        assertThrows(IllegalArgumentException.class,
+                () -> ShapeCaptions.partialCaption(ShapeAttributes.all().get(0), Set.of(ShapeAttribute.COLOR), rng));
+    }
+
+    @Test
+    void reorderedCaptionsNameAllFiveInWordOrdersTrainingNeverUses() {
+        Random rng = new Random(8);
+        for (int order = 0; order < ShapeCaptions.reorderingCount(); order++) {
+            for (ShapeAttributes a : ShapeAttributes.all()) {
+                String caption = ShapeCaptions.reorderedCaption(a, order, rng);
+                assertEquals(a, parse(caption), caption);
+            }
+        }
+    }
+
+    @Test
+    void aThirdOfTheTrainingCaptionsArePartialAndHeldOutCaptionsNeverAre() {
+        ShapesSource training = ShapesSource.training(600, 16, 3);
+        long partial = java.util.stream.IntStream.range(0, training.size()).boxed()
+                .flatMap(i -> training.captions(i).stream()).filter(c -> !c.contains("background") || !c.matches(".*\\b(small|little|large|big)\\b.*")
+                        || !c.matches(".*\\b(top|upper|bottom|lower|center|centre|middle)\\b.*")).count();
+        double share = partial / (double) (training.size() * ShapesSource.CAPTIONS_PER_ITEM);
+        assertTrue(share > 0.25 && share < 0.42, "partial share " + share);
+        ShapesSource heldOut = ShapesSource.heldOut(100, 16, 3);
+        for (int i = 0; i < heldOut.size(); i++) {
+            for (String c : heldOut.captions(i)) {
+                assertEquals(heldOut.attributes(i), parse(c), c);
+            }
+        }
+    }
+
+    @Test
     void sameRandomStateGivesSameCaption() {
         ShapeAttributes a = ShapeAttributes.all().get(123);
         assertEquals(ShapeCaptions.caption(a, new Random(5)), ShapeCaptions.caption(a, new Random(5)));

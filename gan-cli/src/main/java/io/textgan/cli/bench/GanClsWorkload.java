@@ -2,6 +2,7 @@ package io.textgan.cli.bench;
 
 import io.textgan.core.TextToImageModel;
 import io.textgan.core.api.Discriminator;
+import io.textgan.core.api.ImageEncoder;
 import io.textgan.core.api.ModelConfig;
 import io.textgan.core.api.ModelProvider;
 import io.textgan.core.api.ModelRegistry;
@@ -19,35 +20,46 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The project's own text-conditioned model at 64×64 (the default widths) with its whole GAN-CLS step: text encoder
- * forward for right and wrong captions, the discriminator on three pairs, the generator through the discriminator.
+ * The project's own default text-conditioned model at a given image size (at 32×32 exactly the step of the default
+ * {@code gan train}: model, batch, shapes data pipeline, training defaults, divergence guard, and a garbage collection
+ * every 20 steps as training asks for) with its whole GAN-CLS step: text encoder
+ * forward for right and wrong captions, the discriminator on three pairs, the generator through the discriminator and
+ * the default extra terms (image–caption matching through an image encoder, mode seeking).
  */
-final class GanCls64Workload implements Workload {
+final class GanClsWorkload implements Workload {
+    private static final int COLLECTION_EVERY = 20;
+
     private final int batch;
+    private final int imageSize;
     private final GanTrainer trainer;
     private final TextToImageModel model;
     private final Discriminator discriminator;
+    private final ImageEncoder imageEncoder;
     private final BatchSampler sampler;
     private Iterator<Batch> batches;
     private int epoch;
+    private int steps;
 
-    GanCls64Workload(int batch, ModelConfig base) {
+    GanClsWorkload(int batch, int imageSize) {
         this.batch = batch;
-        ShapesSource data = ShapesSource.training(Math.max(1024, 4 * batch), 64, 1);
+        this.imageSize = imageSize;
+        ModelConfig base = ModelConfig.defaults(imageSize);
+        ShapesSource data = ShapesSource.training(Math.max(1024, 4 * batch), imageSize, 1);
         Vocabulary vocabulary = Vocabulary.build(data, 1);
         ModelConfig config = base.withVocabularySize(vocabulary.size());
         Random rng = new Random(1);
         model = TextToImageModel.create(config, vocabulary, rng);
         discriminator = ModelRegistry.get(ModelProvider.DiscriminatorProvider.class, config.discriminator()).create(config, rng);
         TrainingConfig defaults = TrainingConfig.builder().batchSize(batch).build();
-        trainer = new GanTrainer(model, discriminator, new NonSaturatingLoss(defaults.realLabel()), defaults, List.of(),
-                GradientHealth.guardOnly());
-        sampler = new BatchSampler(data, batch, 64, 1);
+        imageEncoder = ModelRegistry.get(ModelProvider.ImageEncoderProvider.class, defaults.imageEncoder()).create(config, rng);
+        trainer = new GanTrainer(model, discriminator, imageEncoder, new NonSaturatingLoss(defaults.realLabel()), defaults,
+                List.of(), GradientHealth.guardOnly());
+        sampler = new BatchSampler(data, batch, imageSize, 1);
     }
 
     @Override
     public String name() {
-        return "gancls64";
+        return "gancls" + imageSize;
     }
 
     @Override
@@ -55,13 +67,17 @@ final class GanCls64Workload implements Workload {
         return batch;
     }
 
-    /** Text encoder on right and wrong captions; G forward and backward; D forward four times and backward four times. */
+    /**
+     * Text encoder on right and wrong captions; G forward and backward; D forward four times and backward four times;
+     * the image encoder forward and backward once.
+     */
     @Override
     public long multiplyAddsPerStep() {
         long g = model.generator().multiplyAdds();
         long d = discriminator.multiplyAdds();
         long e = model.textEncoder().multiplyAdds();
-        return (long) batch * (2 * e + g + 2 * g + 4 * d + 8 * d);
+        long i = imageEncoder.multiplyAdds();
+        return (long) batch * (2 * e + g + 2 * g + 4 * d + 8 * d + 3 * i);
     }
 
     @Override
@@ -74,5 +90,8 @@ final class GanCls64Workload implements Workload {
         });
         timer.time("gan_step", () -> trainer.step(next));
         next.close();
+        if (++steps % COLLECTION_EVERY == 0) {
+            timer.time("collection", System::gc);
+        }
     }
 }
