@@ -200,6 +200,7 @@ public final class DataEvaluation {
         return captions.size();
     }
 
+    /** The feature extractor and matching model measured with. */
     public EvaluationEncoders encoders() {
         return encoders;
     }

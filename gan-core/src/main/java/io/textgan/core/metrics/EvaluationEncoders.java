@@ -187,6 +187,7 @@ public final class EvaluationEncoders {
         return arrays;
     }
 
+    /** What these encoders were trained on and how. */
     public Spec spec() {
         return spec;
     }

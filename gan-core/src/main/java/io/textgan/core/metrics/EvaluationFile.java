@@ -57,6 +57,7 @@ public record EvaluationFile(String checkpoint, ShapesEvaluation.Report shapes, 
         return new EvaluationFile(checkpoint, shapes, local, entries);
     }
 
+    /** Writes the record whole or not at all ({@link Json#write}). */
     public void write(Path file) throws IOException {
         Json.write(file, this);
     }
