@@ -211,11 +211,13 @@ class GanCliEndToEndTest {
 
     @Test
     void evaluateReportsEveryAttribute() {
-        Result r = gan("evaluate", "--run", run.toString(), "--images-per-prompt", "1");
+        Result r = gan("evaluate", "--run", run.toString(), "--images-per-prompt", "1", "--images", "16",
+                "--eval-encoder-steps", "3", "--cache-dir", tmp.resolve("cache").toString());
         assertEquals(0, r.code(), r.err());
         for (String attribute : List.of("background", "colour", "shape", "size", "position")) {
             assertTrue(r.out().matches("(?s).*" + attribute + "\\s+\\d+\\.\\d%.*"), r.out());
         }
+        assertTrue(r.out().contains("FD_local") && r.out().contains("R-precision"), r.out());
         assertTrue(Files.exists(run.resolve("evaluation.json")));
     }
 

@@ -34,7 +34,7 @@ public final class DataSourceOptions {
         return count;
     }
 
-    private static Path defaultCacheDirectory() {
+    static Path defaultCacheDirectory() {
         String xdg = System.getenv("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
         return base.resolve("textgan");

@@ -11,6 +11,11 @@ import io.textgan.core.data.Tokenizer;
 import io.textgan.core.data.loaders.DataRequest;
 import io.textgan.core.data.loaders.DataSources;
 import io.textgan.core.data.loaders.Dataset;
+import io.textgan.core.metrics.DataEvaluation;
+import io.textgan.core.metrics.EvaluationEncoders;
+import io.textgan.core.metrics.LocalFeatureMetric;
+import io.textgan.core.metrics.PeriodicEvaluation;
+import io.textgan.core.metrics.RunEvaluation;
 import io.textgan.core.metrics.ShapesAccuracyMetric;
 import io.textgan.core.train.TrainingListener;
 import io.textgan.core.train.RunConfig;
@@ -159,8 +164,20 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--divergence-retries", description = "After a NaN or infinite loss or gradient: restore the last good state and retry at half the learning rates this many times, then stop. Default: ${DEFAULT-VALUE}.")
     int divergenceRetries = DEFAULTS.divergenceRetries();
 
-    @Option(names = "--best-metric", description = "Keep a copy of the checkpoint that scores best by this metric as checkpoints/best: shapes-accuracy (mean held-out attribute accuracy, shapes only) or none. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--best-metric", description = "Keep a copy of the checkpoint that scores best by this metric as checkpoints/best: "
+            + "shapes-accuracy (mean held-out attribute accuracy, shapes only), fd (lowest FD_local; best.json records it negated, "
+            + "as metrics there are higher-is-better), r-precision (highest; both on any data, see 'gan evaluate') or none. Default: ${DEFAULT-VALUE}.")
     String bestMetric = ShapesAccuracyMetric.NAME;
+
+    @Option(names = "--eval-every", description = "Every this many epochs, measure FD_local, KID_local, R-precision and diversity "
+            + "as 'gan evaluate' does, log them to train.log and add them to RUN/evaluation.json's history (0: off). Default: ${DEFAULT-VALUE}.")
+    int evalEvery = 0;
+
+    @Option(names = "--eval-images", description = "Real images (and as many generated) of --eval-every and --best-metric fd|r-precision. Default: ${DEFAULT-VALUE}.")
+    int evalImages = DataEvaluation.DEFAULT_IMAGES;
+
+    @Option(names = "--eval-encoder-steps", description = "Training steps of the evaluation encoders (once per data and image size, then cached). Default: ${DEFAULT-VALUE}.")
+    int evalEncoderSteps = EvaluationEncoders.DEFAULT_STEPS;
 
     @Option(names = "--resume", description = "Continue the run in this directory from its newest good checkpoint, with its saved settings (--epochs may extend it).")
     Path resume;
@@ -187,7 +204,7 @@ public final class TrainCommand implements Callable<Integer> {
         Path dir = run != null ? run : Path.of("runs", dataset.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         TrainingRun trainingRun = new TrainingRun(dataset.training(), dataset.heldOut(),
                 model, training, options, dir,
-                prompts != null ? prompts : dataset.samplePrompts(), listeners(new RunDirectory(dir), training, dataset));
+                prompts != null ? prompts : dataset.samplePrompts(), listeners(new RunDirectory(dir), training, dataset, options));
         RunDirectories.prepareNew(dir);
         RunLog.writeTo(dir.resolve("train.log"));
         Json.write(new RunDirectory(dir).dataReport(), dataset.report());
@@ -229,24 +246,40 @@ public final class TrainCommand implements Callable<Integer> {
         }
         RunLog.writeTo(dir.log());
         TrainingRun.Result result = new TrainingRun(dataset.training(), dataset.heldOut(), saved.model(), training,
-                saved.dataOptions(), resume, Files.readAllLines(dir.samplePrompts()), listeners(dir, training, dataset))
+                saved.dataOptions(), resume, Files.readAllLines(dir.samplePrompts()), listeners(dir, training, dataset, saved.dataOptions()))
                 .resume();
         spec.commandLine().getOut().printf("trained to step %d; model in %s%n", result.steps(), result.checkpoint());
         return 0;
     }
 
-    private List<TrainingListener> listeners(RunDirectory dir, TrainingConfig training, Dataset dataset) {
+    private List<TrainingListener> listeners(RunDirectory dir, TrainingConfig training, Dataset dataset, DataOptions dataOptions) {
         int batchesPerEpoch = Math.max(1, dataset.training().size() / training.batchSize());
         int epochsShown = training.maxSteps() > 0 ? (training.maxSteps() + batchesPerEpoch - 1) / batchesPerEpoch : training.epochs();
         List<TrainingListener> listeners = new ArrayList<>(List.of(new ProgressBar(spec.commandLine().getErr(), epochsShown)));
-        if (ShapesAccuracyMetric.NAME.equals(bestMetric)) {
+        requireNotNegative("--eval-every", evalEvery);
+        RunEvaluation evaluation = null;
+        if (evalEvery > 0 || LocalFeatureMetric.NAMES.contains(bestMetric)) {
+            if (evalImages < 4) {
+                throw new IllegalArgumentException("--eval-images must be at least 4: " + evalImages);
+            }
+            // seed 0, as gan evaluate's default, so that the history and a later gan evaluate measure alike
+            evaluation = new RunEvaluation(dataset, dataOptions, dataSource.cacheDirectory(),
+                    requirePositive("--eval-encoder-steps", evalEncoderSteps), new DataEvaluation.Options(evalImages, 0));
+        }
+        if (evalEvery > 0) {
+            listeners.add(new PeriodicEvaluation(evaluation, evalEvery, dir.root().resolve(EvaluateCommand.EVALUATION_FILE)));
+        }
+        if (LocalFeatureMetric.NAMES.contains(bestMetric)) {
+            listeners.add(new BestCheckpointKeeper(dir, LocalFeatureMetric.named(bestMetric, evaluation)));
+        } else if (ShapesAccuracyMetric.NAME.equals(bestMetric)) {
             if ("shapes".equals(dataset.name())) {
                 listeners.add(new BestCheckpointKeeper(dir, new ShapesAccuracyMetric()));
             } else if (spec.commandLine().getParseResult().hasMatchedOption("--best-metric")) {
                 throw new IllegalArgumentException("--best-metric " + bestMetric + " measures runs on shapes only");
             }
         } else if (!"none".equals(bestMetric)) {
-            throw new IllegalArgumentException("unknown --best-metric '" + bestMetric + "': use " + ShapesAccuracyMetric.NAME + " or none");
+            throw new IllegalArgumentException("unknown --best-metric '" + bestMetric + "': use " + ShapesAccuracyMetric.NAME + ", "
+                    + String.join(", ", LocalFeatureMetric.NAMES) + " or none");
         }
         return listeners;
     }

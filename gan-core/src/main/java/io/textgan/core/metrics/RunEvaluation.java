@@ -1,0 +1,58 @@
+package io.textgan.core.metrics;
+
+import io.textgan.core.TextToImageModel;
+import io.textgan.core.data.DataOptions;
+import io.textgan.core.data.loaders.Dataset;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The {@link DataEvaluation} of one run's data, prepared on first use: its encoders read the run's vocabulary, which
+ * exists only once training has built it. Shared by the periodic evaluation and the best-checkpoint metrics of a
+ * training run, so that both use one set of encoders and one measurement per epoch.
+ */
+public final class RunEvaluation {
+    private final Dataset dataset;
+    private final DataOptions dataOptions;
+    private final Path cacheDirectory;
+    private final int encoderSteps;
+    private final DataEvaluation.Options options;
+    private DataEvaluation evaluation;
+
+    /**
+     * @param dataset        the run's data: encoders train on its training split, real images come from its held-out
+     *                       split (from its training items where it has none)
+     * @param dataOptions    how the data was read
+     * @param cacheDirectory where the evaluation encoders are kept
+     * @param encoderSteps   training steps of the evaluation encoders
+     */
+    public RunEvaluation(Dataset dataset, DataOptions dataOptions, Path cacheDirectory, int encoderSteps, DataEvaluation.Options options) {
+        this.dataset = Objects.requireNonNull(dataset, "dataset");
+        this.dataOptions = Objects.requireNonNull(dataOptions, "dataOptions");
+        this.cacheDirectory = Objects.requireNonNull(cacheDirectory, "cacheDirectory");
+        this.encoderSteps = encoderSteps;
+        this.options = Objects.requireNonNull(options, "options");
+        if (encoderSteps <= 0) {
+            throw new IllegalArgumentException("evaluation encoder steps must be positive: " + encoderSteps);
+        }
+    }
+
+    /** The evaluation for a model of the run, built (encoders loaded or trained, real side measured) the first time. */
+    public synchronized DataEvaluation prepare(TextToImageModel model) throws IOException {
+        if (evaluation == null) {
+            EvaluationEncoders.Spec spec = new EvaluationEncoders.Spec(dataset.training().name(), dataset.training().size(),
+                    dataOptions, model.config(), model.vocabulary(), encoderSteps, EvaluationEncoders.DEFAULT_SEED);
+            EvaluationEncoders encoders = EvaluationEncoders.loadOrTrain(cacheDirectory, spec, dataset.training());
+            boolean heldOut = dataset.heldOut() != null && dataset.heldOut().size() >= 4;
+            evaluation = new DataEvaluation(heldOut ? dataset.heldOut() : dataset.training(), heldOut, encoders, options);
+        }
+        return evaluation;
+    }
+
+    /** Measures a model of the run. */
+    public DataEvaluation.Report evaluate(TextToImageModel model) throws IOException {
+        return prepare(model).evaluate(model);
+    }
+}
