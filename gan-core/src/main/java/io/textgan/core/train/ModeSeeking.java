@@ -49,7 +49,7 @@ public final class ModeSeeking {
         double loss = weight / (ratio + EPSILON);
         // d loss / d first = −λ / (r + ε)² · sign(first − second) / (count · noiseDistance); second gets the opposite
         double scale = -weight / ((ratio + EPSILON) * (ratio + EPSILON) * difference.length() * noiseDistance);
-        INDArray signs = Transforms.sign(first.sub(second), false).muli(scale);
+        INDArray signs = Transforms.sign(difference, false).muli(scale);
         INDArray gradient = Nd4j.zerosLike(images);
         gradient.get(NDArrayIndex.interval(0, half)).assign(signs);
         gradient.get(NDArrayIndex.interval(half, 2 * half)).assign(signs.neg());

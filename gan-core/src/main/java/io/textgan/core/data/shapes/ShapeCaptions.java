@@ -37,11 +37,11 @@ public final class ShapeCaptions {
     /** The caption in phrasing {@code phrasing} (0 ≤ phrasing &lt; {@link #phrasingCount()}), synonyms from rng. */
     public static String caption(ShapeAttributes a, int phrasing, Random rng) {
         Objects.requireNonNull(a, "attributes");
-        String size = pick(rng, a.size() == ShapeSize.SMALL ? List.of("small", "little") : List.of("large", "big"));
+        String size = sizeWord(a, rng);
         String color = a.color().word();
         String shape = a.shape().word();
         String where = where(a.position(), rng);
-        String bg = (a.background() == Background.GRAY ? pick(rng, List.of("gray", "grey")) : a.background().word())
+        String bg = backgroundWord(a, rng)
                 + " background";
         String object = size + " " + color + " " + shape;
         return switch (phrasing) {
@@ -70,9 +70,9 @@ public final class ShapeCaptions {
      * {@link #caption} moved around), to check that a model reads the words rather than their places.
      */
     public static String reorderedCaption(ShapeAttributes a, int order, Random rng) {
-        String size = pick(rng, a.size() == ShapeSize.SMALL ? List.of("small", "little") : List.of("large", "big"));
+        String size = sizeWord(a, rng);
         String where = where(a.position(), rng);
-        String bg = (a.background() == Background.GRAY ? pick(rng, List.of("gray", "grey")) : a.background().word())
+        String bg = backgroundWord(a, rng)
                 + " background";
         return switch (order) {
             case 0 -> "at the " + where + ", on " + withArticle(bg) + ", " + withArticle(size + " " + a.color().word() + " " + a.shape().word());
@@ -93,13 +93,13 @@ public final class ShapeCaptions {
         }
         String object = a.color().word() + " " + a.shape().word();
         if (named.contains(ShapeAttribute.SIZE)) {
-            object = pick(rng, a.size() == ShapeSize.SMALL ? List.of("small", "little") : List.of("large", "big")) + " " + object;
+            object = sizeWord(a, rng) + " " + object;
         }
         object = withArticle(object);
         String where = named.contains(ShapeAttribute.POSITION) ? where(a.position(), rng) : null;
         String bg = null;
         if (named.contains(ShapeAttribute.BACKGROUND)) {
-            String colour = a.background() == Background.GRAY ? pick(rng, List.of("gray", "grey")) : a.background().word();
+            String colour = backgroundWord(a, rng);
             bg = rng.nextBoolean() ? colour : withArticle(colour + " background");
         }
         return switch (rng.nextInt(PARTIAL_PHRASINGS)) {
@@ -120,6 +120,14 @@ public final class ShapeCaptions {
         Set<ShapeAttribute> named = EnumSet.of(ShapeAttribute.COLOR, ShapeAttribute.SHAPE);
         named.addAll(optional.subList(left, optional.size()));
         return named;
+    }
+
+    private static String sizeWord(ShapeAttributes a, Random rng) {
+        return pick(rng, a.size() == ShapeSize.SMALL ? List.of("small", "little") : List.of("large", "big"));
+    }
+
+    private static String backgroundWord(ShapeAttributes a, Random rng) {
+        return a.background() == Background.GRAY ? pick(rng, List.of("gray", "grey")) : a.background().word();
     }
 
     private static String where(Position p, Random rng) {
