@@ -251,6 +251,8 @@ class GanCliEndToEndTest {
                 new String[]{"train", "--discriminator", "patch", "--run", tmp.resolve("w").toString()},
                 new String[]{"train", "--loss", "wasserstein", "--run", tmp.resolve("w").toString()},
                 new String[]{"train", "--loss", "hinge", "--real-label", "0.9", "--run", tmp.resolve("w").toString()},
+                new String[]{"train", "--encoder-steps", "0", "--matching-weight", "1", "--run", tmp.resolve("w").toString()},
+                new String[]{"train", "--mode-seeking", "-1", "--run", tmp.resolve("w").toString()},
                 new String[]{"evaluate", "--run", tmp.resolve("missing").toString()},
                 new String[]{"evaluate", "--run", run.toString(), "--checkpoint", "../../etc"},
                 new String[]{"train", "--best-metric", "fid", "--run", tmp.resolve("v").toString()},
@@ -268,6 +270,8 @@ class GanCliEndToEndTest {
                 gan("train", "--generator", "stylegan", "--run", tmp.resolve("w").toString()).err().strip());
         assertEquals("gan: unknown loss 'wasserstein'; known: hinge, least-squares, minimax, non-saturating",
                 gan("train", "--loss", "wasserstein", "--run", tmp.resolve("w").toString()).err().strip());
+        assertEquals("gan: --matching-weight needs --encoder-steps above 0: the matching term scores images with the pre-trained image encoder",
+                gan("train", "--encoder-steps", "0", "--matching-weight", "1", "--run", tmp.resolve("w").toString()).err().strip());
     }
 
     /** Each command line fails with one line starting "gan: " and exit code 2, without a stack trace. */

@@ -221,9 +221,19 @@ public final class TrainCommand implements Callable<Integer> {
                 .keepCheckpoints(requirePositive("--keep-checkpoints", keepCheckpoints))
                 .clipGradNorm(clipGradNorm).divergenceRetries(requireNotNegative("--divergence-retries", divergenceRetries))
                 .loss(loss).ganInt(ganInt).emaDecay(emaDecay).modeSeekingWeight(modeSeeking)
-                .matchingWeight(encoderSteps == 0 && !spec.commandLine().getParseResult().hasMatchedOption("--matching-weight")
-                        ? 0 : matchingWeight)
+                .matchingWeight(matchingWeight())
                 .build();
+    }
+
+    /** The matching term's weight: off without pre-training unless asked for, which is then refused. */
+    private double matchingWeight() {
+        if (encoderSteps > 0) {
+            return matchingWeight;
+        }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--matching-weight") && matchingWeight > 0) {
+            throw new IllegalArgumentException("--matching-weight needs --encoder-steps above 0: the matching term scores images with the pre-trained image encoder");
+        }
+        return 0;
     }
 
     private int resume() throws IOException {
