@@ -13,11 +13,6 @@ import org.nd4j.linalg.factory.Nd4j;
  * needs, and every later step reuses that block, so steady-state training allocates nothing new off-heap. Arrays
  * created inside must not be kept after the scope closes; parameters, gradients and optimiser state live outside
  * and are updated in place.
- * <p>
- * A step that needs more than the block (a batch of longer captions) spills the rest into separate allocations,
- * freed when the next step begins. With ND4J's other spill policy, REALLOCATE, every such step made the workspace
- * free and reallocate its whole block, zeroing it, at the end of the step: about a tenth of the default 32×32
- * training step went to that.
  */
 public final class StepWorkspace {
     private static final WorkspaceConfiguration CONFIG = WorkspaceConfiguration.builder()
@@ -26,7 +21,7 @@ public final class StepWorkspace {
             .overallocationLimit(0.2)
             .policyLearning(LearningPolicy.FIRST_LOOP)
             .policyReset(ResetPolicy.BLOCK_LEFT)
-            .policySpill(SpillPolicy.EXTERNAL)
+            .policySpill(SpillPolicy.REALLOCATE)
             .build();
 
     private StepWorkspace() {
