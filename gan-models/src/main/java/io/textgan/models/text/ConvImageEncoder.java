@@ -20,7 +20,8 @@ import java.util.Random;
 
 /**
  * A small CNN that maps an image to a vector in the text encoder's space; trained with the text encoder by
- * image–caption matching (the sentence loss of AttnGAN's DAMSM), then set aside.
+ * image–caption matching (the sentence loss of AttnGAN's DAMSM); afterwards frozen, it scores the generator's images
+ * for the matching term of the GAN's loss.
  */
 public final class ConvImageEncoder implements ImageEncoder {
     private static final int WIDTH = 32;
