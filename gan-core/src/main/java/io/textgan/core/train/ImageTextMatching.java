@@ -58,9 +58,8 @@ public final class ImageTextMatching {
             total += share * r.loss();
             gradVectors.get(rows, NDArrayIndex.all()).assign(r.imageGradient().muli(share * weight));
         }
-        encoder.zeroGradients();
         INDArray gradImages = encoder.backward(gradVectors);
-        encoder.zeroGradients();
+        encoder.zeroGradients(); // frozen: the parameter gradients backward accumulated are never applied
         return new LossGradient(weight * total, gradImages);
     }
 }
