@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +29,7 @@ import java.util.Random;
 import java.util.function.DoubleSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Shapes and numerical gradient checks of the concrete networks on tiny configurations. */
@@ -73,6 +76,37 @@ class NetworkGradientTest {
         var failures = GradientCheck.check(() -> d.score(images, text, true).mul(r).sumNumber().doubleValue(),
                 targets, 6, 3e-3, 5e-2, 2e-3, rng);
         assertTrue(failures.isEmpty(), failures::toString);
+    }
+
+    @ParameterizedTest(name = "projection {0}")
+    @ValueSource(booleans = {false, true})
+    void imagesScoredWithTwoTextsAtOnceAsInTwoCalls(boolean projection) {
+        Discriminator d = withLargeWeights(new GanClsDiscriminator(TINY, rng, projection), rng);
+        INDArray images = Init.normal(rng, 0.5, 3, 3, 8, 8);
+        INDArray right = Init.normal(rng, 1, 3, 5);
+        INDArray wrong = Init.normal(rng, 1, 3, 5);
+        INDArray gradRight = Init.normal(rng, 1, 3, 1);
+        INDArray gradWrong = Init.normal(rng, 1, 3, 1);
+
+        d.zeroGradients();
+        INDArray separate = Nd4j.concat(0, d.score(images, right, true), Nd4j.zeros(3, 1));
+        INDArray gradImages = d.backward(gradRight);
+        separate.get(NDArrayIndex.interval(3, 6), NDArrayIndex.all()).assign(d.score(images, wrong, true));
+        gradImages.addi(d.backward(gradWrong));
+        List<INDArray> separateGradients = d.parameters().stream().filter(Parameter::isTrainable).map(p -> p.gradient().dup()).toList();
+
+        d.zeroGradients();
+        INDArray together = d.score(images, Nd4j.concat(0, right, wrong), true);
+        INDArray gradTogether = d.backward(Nd4j.concat(0, gradRight, gradWrong));
+        List<INDArray> togetherGradients = d.parameters().stream().filter(Parameter::isTrainable).map(Parameter::gradient).toList();
+
+        assertTrue(together.equalsWithEps(separate, 1e-4), () -> together + " vs " + separate);
+        assertArrayEquals(images.shape(), gradTogether.shape());
+        assertTrue(gradTogether.equalsWithEps(gradImages, 1e-4));
+        for (int i = 0; i < separateGradients.size(); i++) {
+            assertTrue(togetherGradients.get(i).equalsWithEps(separateGradients.get(i), 1e-4), "parameter " + i);
+        }
+        assertThrows(IllegalArgumentException.class, () -> d.score(images, Init.normal(rng, 1, 4, 5), true));
     }
 
     @Test

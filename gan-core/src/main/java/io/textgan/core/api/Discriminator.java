@@ -5,12 +5,19 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /** Judges (image, text) pairs: one logit per pair, high for real and matching. */
 public interface Discriminator extends Network {
 
-    /** @param images [N, 3, S, S] @param text [N, textSize] @return logits [N, 1] */
+    /**
+     * Scores each image with k texts: text row {@code j·N + i} goes with image i, and so does logit row
+     * {@code j·N + i}. With k = 1 that is one text per image; with k > 1 (the same real images with their right and
+     * a wrong caption) the image features are computed once.
+     *
+     * @param images [N, 3, S, S] @param text [k·N, textSize] @return logits [k·N, 1]
+     * @throws IllegalArgumentException if text's rows are not a positive multiple of the images'
+     */
     INDArray score(INDArray images, INDArray text, boolean training);
 
     /**
-     * Backpropagates dLoss/dLogits of the latest {@link #score}, accumulating parameter gradients, and returns
-     * dLoss/dImages: the external error that trains the generator.
+     * Backpropagates dLoss/dLogits [k·N, 1] of the latest {@link #score}, accumulating parameter gradients, and returns
+     * dLoss/dImages [N, 3, S, S] (summed over the k texts): the external error that trains the generator.
      */
     INDArray backward(INDArray gradLogits);
 }

@@ -12,6 +12,8 @@ import io.textgan.core.nn.AdamOptimizer;
 import io.textgan.core.nn.StepWorkspace;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.io.IOException;
 import java.util.List;
@@ -20,7 +22,7 @@ import java.util.Random;
 /**
  * GAN-CLS training (Reed et al. 2016, <a href="https://arxiv.org/abs/1605.05396">arXiv:1605.05396</a>). Each step
  * updates the discriminator on (real, right text) → real, (real, wrong text) → fake and (generated, right text) →
- * fake, the last two weighted ½; then the generator (once or more, {@link TrainingConfig#generatorSteps()}) through the
+ * fake, the last two weighted ½ (the real images with both texts in one call, so their features are computed once); then the generator (once or more, {@link TrainingConfig#generatorSteps()}) through the
  * discriminator's gradient with respect to its input, and with {@link TrainingConfig#ganInt()} also on the midpoints
  * of each caption's vector and another's (GAN-INT), which the discriminator scores but never learns from.
  * With {@link TrainingConfig#emaDecay()}, a {@link GeneratorAverage} follows the generator after every step and is
@@ -148,10 +150,11 @@ public final class GanTrainer {
         INDArray fake = generator.generate(noise, fakeText, true);
 
         discriminator.zeroGradients();
-        LossGradient real = loss.discriminator(discriminator.score(batch.images(), text, true), true);
-        discriminator.backward(real.gradient());
-        LossGradient mismatched = loss.discriminator(discriminator.score(batch.images(), wrongText, true), false);
-        discriminator.backward(mismatched.gradient().muli(0.5));
+        long n = batch.size();
+        INDArray realLogits = discriminator.score(batch.images(), Nd4j.concat(0, text, wrongText), true);
+        LossGradient real = loss.discriminator(realLogits.get(NDArrayIndex.interval(0, n), NDArrayIndex.all()), true);
+        LossGradient mismatched = loss.discriminator(realLogits.get(NDArrayIndex.interval(n, 2 * n), NDArrayIndex.all()), false);
+        discriminator.backward(Nd4j.concat(0, real.gradient(), mismatched.gradient().muli(0.5)));
         LossGradient generated = loss.discriminator(discriminator.score(fake, fakeText, true), false);
         discriminator.backward(generated.gradient().muli(0.5));
         double discriminatorLoss = real.loss() + 0.5 * (mismatched.loss() + generated.loss());

@@ -11,6 +11,7 @@ import io.textgan.core.nn.LayerSummary;
 import io.textgan.core.nn.Parameter;
 import io.textgan.core.nn.Sequential;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,7 @@ public final class GanClsDiscriminator implements Discriminator {
     private final ModelConfig config;
     private final Sequential image;
     private final GanClsHead head;
+    private int textsPerImage = 1;
 
     /**
      * @param projection also add the projection term of Miyato and Koyama 2018 to the logit: the inner product of a
@@ -71,12 +73,23 @@ public final class GanClsDiscriminator implements Discriminator {
 
     @Override
     public INDArray score(INDArray images, INDArray text, boolean training) {
-        return head.score(image.forward(images, training), text, training);
+        long n = images.size(0);
+        if (n == 0 || text.size(0) == 0 || text.size(0) % n != 0) {
+            throw new IllegalArgumentException("text rows must be a positive multiple of the images': " + text.size(0) + " for " + n);
+        }
+        textsPerImage = (int) (text.size(0) / n);
+        INDArray features = image.forward(images, training);
+        return head.score(textsPerImage == 1 ? features : Nd4j.tile(features, textsPerImage, 1, 1, 1), text, training);
     }
 
     @Override
     public INDArray backward(INDArray gradLogits) {
-        return image.backward(head.backward(gradLogits));
+        INDArray gradFeatures = head.backward(gradLogits);
+        if (textsPerImage > 1) {
+            long[] shape = gradFeatures.shape();
+            gradFeatures = gradFeatures.reshape(textsPerImage, shape[0] / textsPerImage, shape[1], shape[2], shape[3]).sum(0);
+        }
+        return image.backward(gradFeatures);
     }
 
     @Override
