@@ -138,6 +138,11 @@ public final class TrainCommand implements Callable<Integer> {
             + "must differ with the noise; 0: off). Default: ${DEFAULT-VALUE}.")
     double modeSeeking = DEFAULTS.modeSeekingWeight();
 
+    @Option(names = "--contrastive-weight", description = "Weight of XMC-GAN's contrastive terms through the discriminator's "
+            + "embeddings: it learns to pick each real image's caption among the batch's, and the generator to make its "
+            + "images pass the same test (0: off; needs a projection discriminator). Default: ${DEFAULT-VALUE}.")
+    double contrastiveWeight = DEFAULTS.contrastiveWeight();
+
     @Option(names = "--conditioning-augmentation", description = "StackGAN's conditioning augmentation: the generator samples its "
             + "text condition from a Gaussian predicted from the sentence vector (the mean when generating), with a KL term in its loss.")
     boolean conditioningAugmentation;
@@ -221,6 +226,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .keepCheckpoints(requirePositive("--keep-checkpoints", keepCheckpoints))
                 .clipGradNorm(clipGradNorm).divergenceRetries(requireNotNegative("--divergence-retries", divergenceRetries))
                 .loss(loss).ganInt(ganInt).emaDecay(emaDecay).modeSeekingWeight(modeSeeking)
+                .contrastiveWeight(contrastiveWeight)
                 .matchingWeight(matchingWeight())
                 .build();
     }

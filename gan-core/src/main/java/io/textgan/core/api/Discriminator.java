@@ -20,4 +20,29 @@ public interface Discriminator extends Network {
      * dLoss/dImages [N, 3, S, S] (summed over the k texts): the external error that trains the generator.
      */
     INDArray backward(INDArray gradLogits);
+
+    /**
+     * The two embeddings whose inner product is part of the latest {@link #score}'s logits, one row per logit: a
+     * projection discriminator's image features and its projection of the text. Null (the default) when the logit has
+     * no such term. Through them a batch's every image can be compared with every caption at the cost of a matrix
+     * product (the contrastive term of {@code DiscriminatorContrast}). Before the first score, a discriminator with such
+     * a term returns embeddings whose parts are null.
+     */
+    default Embeddings embeddings() {
+        return null;
+    }
+
+    /**
+     * {@link #backward(INDArray)} with extra gradients on the latest score's {@link #embeddings()} (same shapes; a
+     * null part adds nothing).
+     *
+     * @throws UnsupportedOperationException if this discriminator has no embeddings
+     */
+    default INDArray backward(INDArray gradLogits, Embeddings gradEmbeddings) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no image and text embeddings");
+    }
+
+    /** @param image [rows, E] @param text [rows, E] */
+    record Embeddings(INDArray image, INDArray text) {
+    }
 }

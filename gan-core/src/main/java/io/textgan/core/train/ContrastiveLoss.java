@@ -2,6 +2,7 @@ package io.textgan.core.train;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -23,6 +24,36 @@ public final class ContrastiveLoss {
      * @param accuracy      fraction of images whose most similar caption in the batch is their own
      */
     public record Result(double loss, INDArray imageGradient, INDArray textGradient, double accuracy) {
+    }
+
+    /**
+     * The loss of consecutive groups of equal size, each scored on its own (so that rows of a repeated caption in
+     * different groups are never each other's negatives), averaged by rows; gradients for every row.
+     *
+     * @param groups 1 for one group of all rows
+     */
+    public Result compute(INDArray imageVectors, INDArray textVectors, int groups) {
+        if (groups == 1) {
+            return compute(imageVectors, textVectors);
+        }
+        long n = imageVectors.size(0);
+        long size = n / groups;
+        INDArray gradImages = Nd4j.zerosLike(imageVectors);
+        INDArray gradText = Nd4j.zerosLike(textVectors);
+        double loss = 0;
+        double accuracy = 0;
+        for (int g = 0; g < groups; g++) {
+            long from = g * size;
+            long to = g == groups - 1 ? n : from + size;
+            var rows = NDArrayIndex.interval(from, to);
+            Result r = compute(imageVectors.get(rows, NDArrayIndex.all()), textVectors.get(rows, NDArrayIndex.all()));
+            double share = (double) (to - from) / n;
+            loss += share * r.loss();
+            accuracy += share * r.accuracy();
+            gradImages.get(rows, NDArrayIndex.all()).assign(r.imageGradient().muli(share));
+            gradText.get(rows, NDArrayIndex.all()).assign(r.textGradient().muli(share));
+        }
+        return new Result(loss, gradImages, gradText, accuracy);
     }
 
     public Result compute(INDArray imageVectors, INDArray textVectors) {

@@ -28,7 +28,9 @@ import java.util.Random;
  * With {@link TrainingConfig#emaDecay()}, a {@link GeneratorAverage} follows the generator after every step and is
  * the {@link #generationModel()}. The generator's loss includes its {@link Generator#regularizationLoss()} (whose
  * gradient its backward adds), and the configured extra terms: {@link ImageTextMatching} through the pre-trained image
- * encoder, and {@link ModeSeeking}, for which the generated half of the batch draws each of half the captions twice.
+ * encoder, {@link ModeSeeking}, for which the generated half of the batch draws each of half the captions twice, and
+ * the generator's half of {@link DiscriminatorContrast}, whose other half joins the discriminator's loss on the real
+ * images.
  * The text encoder is frozen here (see {@link TextEncoderPretrainer}). A step whose loss or gradients are not finite
  * throws {@link TrainingDivergedException} before the update that would spread them.
  */
@@ -46,6 +48,7 @@ public final class GanTrainer {
     private final GeneratorAverage average;
     private final ImageTextMatching matching;
     private final ModeSeeking modeSeeking;
+    private final DiscriminatorContrast contrast;
     private int step;
     private int completedEpochs;
     private int batchesInEpoch;
@@ -77,6 +80,11 @@ public final class GanTrainer {
         }
         this.matching = config.matchingWeight() > 0 ? new ImageTextMatching(imageEncoder, config.matchingWeight()) : null;
         this.modeSeeking = config.modeSeekingWeight() > 0 ? new ModeSeeking(config.modeSeekingWeight()) : null;
+        if (config.contrastiveWeight() > 0 && discriminator.embeddings() == null) {
+            throw new IllegalArgumentException("the contrastive term (weight " + config.contrastiveWeight() + ") needs a discriminator "
+                    + "with image and text embeddings, such as gan-cls-projection");
+        }
+        this.contrast = config.contrastiveWeight() > 0 ? new DiscriminatorContrast(config.contrastiveWeight()) : null;
     }
 
     /**
@@ -154,10 +162,18 @@ public final class GanTrainer {
         INDArray realLogits = discriminator.score(batch.images(), Nd4j.concat(0, text, wrongText), true);
         LossGradient real = loss.discriminator(realLogits.get(NDArrayIndex.interval(0, n), NDArrayIndex.all()), true);
         LossGradient mismatched = loss.discriminator(realLogits.get(NDArrayIndex.interval(n, 2 * n), NDArrayIndex.all()), false);
-        discriminator.backward(Nd4j.concat(0, real.gradient(), mismatched.gradient().muli(0.5)));
+        INDArray gradRealLogits = Nd4j.concat(0, real.gradient(), mismatched.gradient().muli(0.5));
+        double contrastLoss = 0;
+        if (contrast == null) {
+            discriminator.backward(gradRealLogits);
+        } else {
+            DiscriminatorContrast.Result contrasted = contrast.real(discriminator.embeddings(), n);
+            contrastLoss = contrasted.loss();
+            discriminator.backward(gradRealLogits, contrasted.gradient());
+        }
         LossGradient generated = loss.discriminator(discriminator.score(fake, fakeText, true), false);
         discriminator.backward(generated.gradient().muli(0.5));
-        double discriminatorLoss = real.loss() + 0.5 * (mismatched.loss() + generated.loss());
+        double discriminatorLoss = real.loss() + 0.5 * (mismatched.loss() + generated.loss()) + contrastLoss;
         requireFinite(discriminatorLoss, "discriminator");
         gradientHealth.update(PHASE, step + 1, "discriminator", discriminator.parameters(), discriminatorOptimizer);
 
@@ -166,9 +182,16 @@ public final class GanTrainer {
             INDArray current = k == 0 ? fake : generator.generate(noise, fakeText, true);
             LossGradient fooled = loss.generator(discriminator.score(current, fakeText, true));
             double fooledLoss = fooled.loss() + generator.regularizationLoss();
-            INDArray gradImages = discriminator.backward(fooled.gradient());
+            INDArray gradImages;
+            if (contrast == null) {
+                gradImages = discriminator.backward(fooled.gradient());
+            } else {
+                DiscriminatorContrast.Result contrasted = contrast.generated(discriminator.embeddings(), pairGroups());
+                fooledLoss += contrasted.loss();
+                gradImages = discriminator.backward(fooled.gradient(), contrasted.gradient());
+            }
             if (matching != null) {
-                LossGradient matched = matching.apply(current, fakeText, modeSeeking == null ? 1 : 2);
+                LossGradient matched = matching.apply(current, fakeText, pairGroups());
                 fooledLoss += matched.loss();
                 gradImages.addi(matched.gradient());
             }
@@ -193,6 +216,11 @@ public final class GanTrainer {
         }
         step++;
         return new double[]{discriminatorLoss, generatorLoss};
+    }
+
+    /** The generated half's captions repeat once across its two halves with mode seeking: score the halves apart. */
+    private int pairGroups() {
+        return modeSeeking == null ? 1 : 2;
     }
 
     private void requireFinite(double value, String network) {

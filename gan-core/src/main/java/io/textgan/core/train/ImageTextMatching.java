@@ -3,8 +3,6 @@ package io.textgan.core.train;
 import io.textgan.core.api.ImageEncoder;
 import io.textgan.core.api.LossGradient;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * A generator loss term that says directly whether an image shows its caption: the sentence loss of AttnGAN's DAMSM
@@ -44,22 +42,9 @@ public final class ImageTextMatching {
      * @param groups the images form this many consecutive groups of equal size, each scored on its own (1: one group)
      */
     public LossGradient apply(INDArray images, INDArray text, int groups) {
-        long n = images.size(0);
-        long size = n / groups;
-        INDArray vectors = encoder.encode(images, false);
-        INDArray gradVectors = Nd4j.zerosLike(vectors);
-        double total = 0;
-        for (int g = 0; g < groups; g++) {
-            long from = g * size;
-            long to = g == groups - 1 ? n : from + size;
-            var rows = NDArrayIndex.interval(from, to);
-            ContrastiveLoss.Result r = loss.compute(vectors.get(rows, NDArrayIndex.all()), text.get(rows, NDArrayIndex.all()));
-            double share = (double) (to - from) / n;
-            total += share * r.loss();
-            gradVectors.get(rows, NDArrayIndex.all()).assign(r.imageGradient().muli(share * weight));
-        }
-        INDArray gradImages = encoder.backward(gradVectors);
+        ContrastiveLoss.Result r = loss.compute(encoder.encode(images, false), text, groups);
+        INDArray gradImages = encoder.backward(r.imageGradient().muli(weight));
         encoder.zeroGradients(); // frozen: the parameter gradients backward accumulated are never applied
-        return new LossGradient(weight * total, gradImages);
+        return new LossGradient(weight * r.loss(), gradImages);
     }
 }

@@ -31,13 +31,17 @@ package io.textgan.core.train;
  * @param matchingWeight     weight of the generator's image–caption matching term through the pre-trained image
  *                           encoder (0: none; needs encoder pre-training); see {@link ImageTextMatching}
  * @param modeSeekingWeight  weight of the generator's mode-seeking term (0: none); see {@link ModeSeeking}
+ * @param contrastiveWeight  weight of the contrastive terms through the discriminator's embeddings, the
+ *                           discriminator's and the generator's (0: none; needs a projection discriminator); see
+ *                           {@link DiscriminatorContrast}
  */
 public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed, double learningRateG,
                              double learningRateD, double beta1, double beta2, int encoderSteps,
                              double encoderLearningRate, String imageEncoder, int samplesPerPrompt,
                              int keepCheckpoints, int generatorSteps, double realLabel,
                              int checkpointEvery, double clipGradNorm, int divergenceRetries, String loss,
-                             boolean ganInt, double emaDecay, double matchingWeight, double modeSeekingWeight) {
+                             boolean ganInt, double emaDecay, double matchingWeight, double modeSeekingWeight,
+                             double contrastiveWeight) {
 
     public TrainingConfig {
         positive("epochs", epochs);
@@ -82,6 +86,7 @@ public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed,
         }
         notNegative("matchingWeight", matchingWeight);
         notNegative("modeSeekingWeight", modeSeekingWeight);
+        notNegative("contrastiveWeight", contrastiveWeight);
         if (matchingWeight > 0 && encoderSteps == 0) {
             throw new IllegalArgumentException("matchingWeight needs the encoders' pre-training (encoderSteps > 0)");
         }
@@ -98,7 +103,7 @@ public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed,
      */
     public static TrainingConfig defaults() {
         return new TrainingConfig(9, 0, 64, 42, 2e-4, 4e-4, 0.5, 0.999, 600, 1e-3, "conv", 8, 3, 1, 1.0, 0, 0, 2,
-                LossProviders.DEFAULT, false, 0, 2, 1);
+                LossProviders.DEFAULT, false, 0, 2, 1, 0);
     }
 
     /** A builder starting from {@link #defaults()}. */
@@ -151,6 +156,7 @@ public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed,
         private double emaDecay;
         private double matchingWeight;
         private double modeSeekingWeight;
+        private double contrastiveWeight;
 
         private Builder(TrainingConfig c) {
             epochs = c.epochs;
@@ -176,6 +182,7 @@ public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed,
             emaDecay = c.emaDecay;
             matchingWeight = c.matchingWeight;
             modeSeekingWeight = c.modeSeekingWeight;
+            contrastiveWeight = c.contrastiveWeight;
         }
 
         public Builder epochs(int v) { epochs = v; return this; }
@@ -224,12 +231,14 @@ public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed,
 
         public Builder modeSeekingWeight(double v) { modeSeekingWeight = v; return this; }
 
+        public Builder contrastiveWeight(double v) { contrastiveWeight = v; return this; }
+
         /** @throws IllegalArgumentException naming the first field out of range */
         public TrainingConfig build() {
             return new TrainingConfig(epochs, maxSteps, batchSize, seed, learningRateG, learningRateD, beta1, beta2,
                     encoderSteps, encoderLearningRate, imageEncoder, samplesPerPrompt, keepCheckpoints, generatorSteps,
                     realLabel, checkpointEvery, clipGradNorm, divergenceRetries, loss, ganInt, emaDecay, matchingWeight,
-                    modeSeekingWeight);
+                    modeSeekingWeight, contrastiveWeight);
         }
     }
 

@@ -84,7 +84,17 @@ public final class GanClsDiscriminator implements Discriminator {
 
     @Override
     public INDArray backward(INDArray gradLogits) {
-        INDArray gradFeatures = head.backward(gradLogits);
+        return backward(gradLogits, null);
+    }
+
+    @Override
+    public Embeddings embeddings() {
+        return head.embeddings();
+    }
+
+    @Override
+    public INDArray backward(INDArray gradLogits, Embeddings gradEmbeddings) {
+        INDArray gradFeatures = head.backward(gradLogits, gradEmbeddings);
         if (textsPerImage > 1) {
             long[] shape = gradFeatures.shape();
             gradFeatures = gradFeatures.reshape(textsPerImage, shape[0] / textsPerImage, shape[1], shape[2], shape[3]).sum(0);

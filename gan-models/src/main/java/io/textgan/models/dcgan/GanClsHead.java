@@ -1,5 +1,6 @@
 package io.textgan.models.dcgan;
 
+import io.textgan.core.api.Discriminator;
 import io.textgan.core.api.ModelConfig;
 import io.textgan.core.api.Network;
 import io.textgan.core.nn.Activation;
@@ -69,16 +70,36 @@ public final class GanClsHead implements Network {
         return logits.addi(pooledFeatures.mul(projectedText).sum(true, 1));
     }
 
+    /** The projection term's image features (summed over the grid) and projected text of the latest score; null without the term. */
+    public Discriminator.Embeddings embeddings() {
+        return projection == null ? null : new Discriminator.Embeddings(pooledFeatures, projectedText);
+    }
+
     /** Backpropagates dLoss/dLogits of the latest {@link #score}; returns dLoss/dImageFeatures. */
     public INDArray backward(INDArray gradLogits) {
+        return backward(gradLogits, null);
+    }
+
+    /** As {@link #backward(INDArray)}, plus gradients on the {@link #embeddings()} (either part may be null). */
+    public INDArray backward(INDArray gradLogits, Discriminator.Embeddings gradEmbeddings) {
         INDArray gradJoint = joint.backward(gradLogits);
         INDArray gradImageFeatures = gradJoint.get(NDArrayIndex.all(), NDArrayIndex.interval(0, features)).dup();
         INDArray gradTiled = gradJoint.get(NDArrayIndex.all(), NDArrayIndex.interval(features, features + config.conditionSize()));
         condition.backward(gradTiled.sum(2, 3));
         if (projection != null) {
-            projection.backward(pooledFeatures.mulColumnVector(gradLogits.reshape(-1, 1)));
-            gradImageFeatures.addi(projectedText.mulColumnVector(gradLogits.reshape(-1, 1))
-                    .reshape(gradLogits.length(), features, 1, 1).broadcast(gradImageFeatures.shape()));
+            INDArray g = gradLogits.reshape(-1, 1);
+            INDArray gradText = pooledFeatures.mulColumnVector(g);
+            INDArray gradPooled = projectedText.mulColumnVector(g);
+            if (gradEmbeddings != null && gradEmbeddings.text() != null) {
+                gradText.addi(gradEmbeddings.text());
+            }
+            if (gradEmbeddings != null && gradEmbeddings.image() != null) {
+                gradPooled.addi(gradEmbeddings.image());
+            }
+            projection.backward(gradText);
+            gradImageFeatures.addi(gradPooled.reshape(gradLogits.length(), features, 1, 1).broadcast(gradImageFeatures.shape()));
+        } else if (gradEmbeddings != null) {
+            throw new UnsupportedOperationException("a GAN-CLS head without the projection term has no embeddings");
         }
         return gradImageFeatures;
     }
