@@ -10,9 +10,18 @@ final class Axis {
     private final boolean log;
     private final double from;
     private final double to;
+    private final double step;
 
     /** A linear axis over [lo, hi] widened to whole tick steps, or a log axis over whole decades; pixels from → to. */
     Axis(double lo, double hi, boolean log, double from, double to) {
+        this(lo, hi, log, false, from, to);
+    }
+
+    /**
+     * @param tight a linear axis over exactly [lo, hi] (ticks inside it), as for steps and epochs; else widened to whole
+     *              tick steps
+     */
+    Axis(double lo, double hi, boolean log, boolean tight, double from, double to) {
         if (!(lo <= hi)) {
             lo = log ? 1 : 0;
             hi = log ? 10 : 1;
@@ -20,15 +29,16 @@ final class Axis {
         if (log) {
             this.lo = Math.floor(Math.log10(lo));
             this.hi = Math.max(this.lo + 1, Math.ceil(Math.log10(hi)));
+            this.step = 1;
         } else {
             if (hi == lo) {
                 double pad = lo == 0 ? 1 : Math.abs(lo) * 0.1;
                 lo -= pad;
                 hi += pad;
             }
-            double step = niceStep((hi - lo) / 5);
-            this.lo = Math.floor(lo / step) * step;
-            this.hi = Math.ceil(hi / step) * step;
+            this.step = niceStep((hi - lo) / 5);
+            this.lo = tight ? lo : Math.floor(lo / step) * step;
+            this.hi = tight ? hi : Math.ceil(hi / step) * step;
         }
         this.log = log;
         this.from = from;
@@ -53,8 +63,7 @@ final class Axis {
                 ticks.add(Math.pow(10, e));
             }
         } else {
-            double step = niceStep((hi - lo) / 5);
-            for (double v = lo; v <= hi + step / 2; v += step) {
+            for (double v = Math.ceil(lo / step - 1e-9) * step; v <= hi + step * 1e-9; v += step) {
                 ticks.add(Math.abs(v) < step * 1e-9 ? 0 : v);
             }
         }

@@ -39,19 +39,23 @@ final class Html {
         }
         double a = Math.abs(v);
         if (a != 0 && (a < 1e-3 || a >= 1e5)) {
-            return String.format(Locale.ROOT, "%.3g", v).replace("e+0", "e").replace("e+", "e").replace("e-0", "e-");
+            String[] parts = String.format(Locale.ROOT, "%.3e", v).split("e");
+            String mantissa = parts[0].replaceAll("0+$", "").replaceAll("\\.$", "");
+            return mantissa + "e" + Integer.parseInt(parts[1]);
         }
         String s = String.format(Locale.ROOT, "%.4g", v);
         return s.contains(".") && !s.contains("e") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
     }
 
-    /** Seconds as h:mm:ss or m:ss; a dash when unknown. */
+    /** Seconds as "1 h 05 min", "2 min 51 s" or "9 s"; a dash when unknown. */
     static String duration(double seconds) {
         if (!Double.isFinite(seconds) || seconds < 0) {
             return "–";
         }
         long s = Math.round(seconds);
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+        if (s >= 3600) {
+            return String.format(Locale.ROOT, "%d h %02d min", s / 3600, s / 60 % 60);
+        }
+        return s >= 60 ? String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60) : s + " s";
     }
 }

@@ -86,7 +86,7 @@ final class LineChart {
             xMin -= 1;
             xMax += 1;
         }
-        Axis x = new Axis(xMin, xMax, false, LEFT, WIDTH - RIGHT);
+        Axis x = new Axis(xMin, xMax, false, true, LEFT, WIDTH - RIGHT);
         Axis y = new Axis(yMin, yMax, logY, height - BOTTOM, TOP);
         StringBuilder b = new StringBuilder();
         b.append("<svg class=\"chart\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)

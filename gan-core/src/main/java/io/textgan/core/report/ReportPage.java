@@ -106,9 +106,10 @@ public final class ReportPage {
         b.append("</table></details></div>");
         b.append("<div><h2>Progress</h2><table class=\"kv\" id=\"progress\">");
         row(b, "epoch", p.epochsDone() + " of " + p.epochsPlanned() + (p.finished() ? " (finished)" : ""));
-        row(b, "step", p.stepsDone() + " of " + p.stepsPlanned());
+        boolean fromLog = !h.losses().isEmpty() && h.losses().stream().allMatch(l -> Double.isNaN(l.seconds()));
+        row(b, "step", p.stepsDone() + " of " + p.stepsPlanned() + (fromLog ? " (last step in train.log)" : ""));
         row(b, "speed", Html.number(p.imagesPerSecond()) + " images/s (last steps)");
-        row(b, "time per epoch", Html.duration(p.secondsPerEpoch()) + " (h:mm:ss or m:ss; samples, checkpoint and evaluation included)");
+        row(b, "time per epoch", Html.duration(p.secondsPerEpoch()) + " (wall time: samples, checkpoint and evaluation included)");
         row(b, "ETA", p.finished() ? "– (finished)" : Html.duration(p.etaSeconds()) + " left if still training");
         row(b, "last update", Double.isFinite(p.lastUpdate()) ? UTC.format(Instant.ofEpochMilli((long) (p.lastUpdate() * 1000))) : "–");
         if (h.best() != null) {

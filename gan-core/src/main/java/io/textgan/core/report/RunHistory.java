@@ -62,8 +62,9 @@ public record RunHistory(String name, Settings settings, Progress progress, List
     public record Progress(int epochsDone, int epochsPlanned, int stepsDone, int stepsPlanned, double imagesPerSecond,
                            double secondsPerEpoch, double lastUpdate) {
 
+        /** Whether the last planned epoch (a partial one when the run stops at a step count) wrote its samples. */
         public boolean finished() {
-            return stepsPlanned > 0 ? stepsDone >= stepsPlanned : epochsDone >= epochsPlanned;
+            return epochsPlanned > 0 && epochsDone >= epochsPlanned;
         }
 
         /** Seconds left at {@link #secondsPerEpoch}, NaN when unknown, 0 when finished. */

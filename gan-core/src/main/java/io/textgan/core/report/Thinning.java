@@ -3,8 +3,7 @@ package io.textgan.core.report;
 import java.util.Arrays;
 
 /**
- * Fewer points for a plot of many: a page must stay small however long the run. Series are x-sorted arrays; the
- * results keep the first and last x.
+ * Fewer points for a plot of many: a page must stay small however long the run. Series are x-sorted arrays.
  */
 public final class Thinning {
     private Thinning() {
