@@ -1,0 +1,83 @@
+package io.textgan.cli;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code gan train} keeps RUN/report.html up to date and {@code gan report} writes it again, through the real entry point. */
+class ReportCommandTest {
+    @TempDir
+    static Path tmp;
+    static Path run;
+
+    static GanCliEndToEndTest.Result gan(String... args) {
+        return GanCliEndToEndTest.gan(args);
+    }
+
+    @BeforeAll
+    static void trainTinyModel() {
+        run = tmp.resolve("run");
+        // 64 items / 16 per batch = 4 steps per epoch: 3 epochs
+        GanCliEndToEndTest.Result r = gan("train", "--image-size", "16", "--ngf", "4", "--ndf", "4", "--noise-size", "8",
+                "--text-size", "16", "--shapes-count", "64", "--batch-size", "16", "--epochs", "3", "--encoder-steps", "3",
+                "--run", run.toString());
+        assertEquals(0, r.code(), r.err());
+    }
+
+    @Test
+    void trainingWritesTheReportLossesAndCommandLine() throws IOException {
+        assertTrue(Files.isRegularFile(run.resolve("report.html")), "report.html after training");
+        List<String> losses = Files.readAllLines(run.resolve("losses.csv"));
+        assertEquals("step,epoch,d_loss,g_loss,images_per_second,seconds,time", losses.get(0));
+        assertEquals(1 + 12, losses.size(), "one line per step");
+        assertTrue(losses.get(12).startsWith("12,3,"), losses.get(12));
+        assertEquals(List.of("gan train --image-size 16 --ngf 4 --ndf 4 --noise-size 8 --text-size 16 --shapes-count 64 "
+                + "--batch-size 16 --epochs 3 --encoder-steps 3 --run " + run), Files.readAllLines(run.resolve("command.txt")));
+        assertReportShowsTheRun(Files.readString(run.resolve("report.html")));
+        assertFalse(Files.exists(run.resolve(".report.html.tmp")), "the temporary file was moved into place");
+    }
+
+    @Test
+    void reportWritesItAgainForAnyRun() throws IOException {
+        Path copy = tmp.resolve("copy");
+        try (var walk = Files.walk(run)) {
+            for (Path p : walk.toList()) {
+                Files.copy(p, copy.resolve(run.relativize(p).toString()));
+            }
+        }
+        Files.delete(copy.resolve("report.html"));
+        GanCliEndToEndTest.Result r = gan("report", "--run", copy.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("report written: " + copy.resolve("report.html")), r.out());
+        assertReportShowsTheRun(Files.readString(copy.resolve("report.html")));
+    }
+
+    @Test
+    void aDirectoryThatIsNoRunIsAOneLineUserError() {
+        GanCliEndToEndTest.Result r = gan("report", "--run", tmp.resolve("nothing").toString());
+        assertEquals(2, r.code());
+        assertEquals("gan: no run at " + tmp.resolve("nothing") + " (no config.json)", r.err().trim());
+    }
+
+    private static void assertReportShowsTheRun(String html) {
+        assertFalse(html.contains("http://") || html.contains("https://"), "self-contained");
+        assertTrue(html.contains("<section id=\"losses\"><h2>Losses</h2><svg class=\"chart\""), "the loss plot");
+        assertTrue(html.contains("<h3>GAN training</h3><svg class=\"chart\""), "the gradient norms plot");
+        assertTrue(html.contains("<svg class=\"chart bars\""), "the per-parameter norms");
+        for (int epoch = 1; epoch <= 3; epoch++) {
+            assertTrue(html.contains("data-epoch=\"" + epoch + "\""), "grid of epoch " + epoch);
+            assertTrue(html.contains("title=\"samples/epoch-000" + epoch + ".png\" width=\"438\" height=\"438\" src=\"data:image/png;base64,"),
+                    "grid of epoch " + epoch + " inlined");
+        }
+        assertTrue(html.contains("shapes-accuracy by epoch"), "the best metric by epoch");
+    }
+}
