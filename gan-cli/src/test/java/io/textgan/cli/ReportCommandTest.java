@@ -1,5 +1,7 @@
 package io.textgan.cli;
 
+import io.textgan.cli.browser.Browser;
+import io.textgan.cli.browser.Chromium;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +68,38 @@ class ReportCommandTest {
         GanCliEndToEndTest.Result r = gan("report", "--run", tmp.resolve("nothing").toString());
         assertEquals(2, r.code());
         assertEquals("gan: no run at " + tmp.resolve("nothing") + " (no config.json)", r.err().trim());
+    }
+
+    @Test
+    void theReportLoadsFromDiskInHeadlessChromiumWithoutConsoleErrors() throws IOException {
+        try (Browser browser = Chromium.assumeInstalled().start()) {
+            browser.navigate(run.resolve("report.html").toUri());
+            browser.waitUntil("return document.readyState === 'complete'");
+            assertEquals("TextGAN run run", browser.title());
+            // every plot drawn, with something in it
+            assertTrue(browser.execute("return document.querySelectorAll('svg.chart').length").asInt() >= 4);
+            assertTrue(browser.execute("return Array.from(document.querySelectorAll('svg.chart'))"
+                    + ".every(s => s.getBoundingClientRect().width > 300 && s.getBoundingClientRect().height > 50)").asBoolean(),
+                    "each plot has a size on the page");
+            assertEquals(2, browser.execute("return Array.from(document.querySelectorAll('#losses polyline.line'))"
+                    + ".filter(l => l.points.numberOfItems === 12).length").asInt(), "D and G lines, one point per step");
+            assertTrue(browser.execute("return Array.from(document.querySelectorAll('#gradients polyline.line'))"
+                    + ".every(l => l.points.numberOfItems >= 1)").asBoolean());
+            assertTrue(browser.execute("return Array.from(document.querySelectorAll('#gradients svg.chart'))"
+                    + ".every(s => s.querySelectorAll('line.threshold').length === 2)").asBoolean(),
+                    "the vanishing and exploding thresholds in every gradient plot");
+            // a grid per epoch, every one decoded; the last shown, the others one slider step away
+            assertEquals(3, browser.findAll("figure.grid").size());
+            assertTrue(browser.execute("return Array.from(document.querySelectorAll('figure.grid img'))"
+                    + ".every(i => i.complete && i.naturalWidth === 146)").asBoolean(), "each grid decodes, 146 px wide");
+            assertEquals("3", browser.execute("return document.querySelector('figure.grid:not([hidden])').dataset.epoch").asText());
+            assertTrue(browser.find("#grid-label").text().startsWith("epoch 3 of 3"), browser.find("#grid-label").text());
+            browser.find("#grid-prev").click();
+            assertEquals("2", browser.execute("return document.querySelector('figure.grid:not([hidden])').dataset.epoch").asText());
+            assertEquals(8, browser.execute("return document.querySelectorAll('.viewer > ol.prompts li').length").asInt(),
+                    "the prompts beside the rows");
+            assertEquals(List.of(), browser.consoleLog().stream().filter(l -> l.startsWith("SEVERE")).toList(), "console errors");
+        }
     }
 
     private static void assertReportShowsTheRun(String html) {
