@@ -44,6 +44,10 @@ class ReportCommandTest {
         assertTrue(losses.get(12).startsWith("12,3,"), losses.get(12));
         assertEquals(List.of("gan train --image-size 16 --ngf 4 --ndf 4 --noise-size 8 --text-size 16 --shapes-count 64 "
                 + "--batch-size 16 --epochs 3 --encoder-steps 3 --run " + run), Files.readAllLines(run.resolve("command.txt")));
+        List<String> metrics = Files.readAllLines(run.resolve("metrics.csv"));
+        assertEquals("epoch,step,figure,value", metrics.get(0));
+        assertEquals(1 + 3 * 7, metrics.size(), "per epoch: shapes-accuracy and its six parts");
+        assertTrue(metrics.get(1).startsWith("1,4,shapes-accuracy,") && metrics.get(2).startsWith("1,4,shapes-accuracy/"), metrics.toString());
         assertReportShowsTheRun(Files.readString(run.resolve("report.html")));
         assertFalse(Files.exists(run.resolve(".report.html.tmp")), "the temporary file was moved into place");
     }
@@ -113,5 +117,7 @@ class ReportCommandTest {
                     "grid of epoch " + epoch + " inlined");
         }
         assertTrue(html.contains("shapes-accuracy by epoch"), "the best metric by epoch");
+        assertTrue(html.contains("shapes-accuracy: its parts by epoch") && html.contains("data-series=\"shape accuracy\""),
+                "the attribute accuracies by epoch");
     }
 }

@@ -36,6 +36,9 @@ public final class ReportPage {
     private static final String[] COLORS = {"#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#7f7f7f"};
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     private static final int GRID_WIDTH_PX = 560;
+    private static final int MAX_LISTED = 200;
+    /** The divergence guard's message when it goes back to a checkpoint (TrainingRun). */
+    private static final java.util.regex.Pattern RESTORED = java.util.regex.Pattern.compile("restored step (\\d+) and continuing");
 
     private final ReportLimits limits;
 
@@ -132,6 +135,12 @@ public final class ReportPage {
         LineChart chart = new LineChart("Discriminator and generator loss over steps", "step (GAN updates)", "loss", false, 320);
         chart.series(series("D loss", COLORS[0], l, LossPoint::discriminatorLoss));
         chart.series(series("G loss", COLORS[1], l, LossPoint::generatorLoss));
+        for (RunHistory.Event e : h.events()) {
+            java.util.regex.Matcher restored = RESTORED.matcher(e.message());
+            if (restored.find()) {
+                chart.marker(Integer.parseInt(restored.group(1)), "restored", "#d62728");
+            }
+        }
         b.append(chart.svg());
         b.append("<p class=\"note\">Dots: the loss of single steps (").append(l.size())
                 .append(" steps, at most ").append(limits.pointsPerSeries()).append(" dots per loss, keeping the lowest and highest of each stretch); "
@@ -292,21 +301,31 @@ public final class ReportPage {
 
     private void evaluation(StringBuilder b, RunHistory h) {
         b.append("<section id=\"evaluation\"><h2>Evaluation</h2>");
-        Map<String, List<EpochFigure>> byFigure = new LinkedHashMap<>();
-        h.epochFigures().forEach(f -> byFigure.computeIfAbsent(f.figure(), k -> new ArrayList<>()).add(f));
-        if (byFigure.isEmpty() && h.latest() == null) {
+        // a chart per figure; the parts of a figure (named figure/part) together in one more
+        Map<String, Map<String, List<EpochFigure>>> groups = new LinkedHashMap<>();
+        for (EpochFigure f : h.epochFigures()) {
+            int slash = f.figure().indexOf('/');
+            String group = slash < 0 ? f.figure() : f.figure().substring(0, slash) + ": its parts";
+            String name = slash < 0 ? f.figure() : f.figure().substring(slash + 1);
+            groups.computeIfAbsent(group, k -> new LinkedHashMap<>()).computeIfAbsent(name, k -> new ArrayList<>()).add(f);
+        }
+        if (groups.isEmpty() && h.latest() == null) {
             b.append("<p class=\"note\">nothing measured: train with --best-metric or --eval-every, or run gan evaluate</p></section>\n");
             return;
         }
         b.append("<div class=\"small\">");
-        int c = 0;
-        for (var e : byFigure.entrySet()) {
-            List<EpochFigure> list = e.getValue().stream().sorted(java.util.Comparator.comparingInt(EpochFigure::epoch)).toList();
-            Points p = new Points(list.stream().mapToDouble(EpochFigure::epoch).toArray(), list.stream().mapToDouble(EpochFigure::value).toArray());
-            Points thin = Thinning.minMax(p, limits.pointsPerSeries());
-            LineChart chart = new LineChart(e.getKey() + " by epoch", "epoch", e.getKey() + " (" + direction(e.getKey()) + ")", false, 280)
-                    .series(new LineChart.Series(e.getKey(), COLORS[c++ % COLORS.length], thin, thin));
-            if (h.best() != null && h.best().metric().equals(e.getKey())) {
+        for (var group : groups.entrySet()) {
+            boolean parts = group.getValue().size() > 1 || !group.getValue().containsKey(group.getKey());
+            String yLabel = parts ? "value (higher is better)" : group.getKey() + " (" + direction(group.getKey()) + ")";
+            LineChart chart = new LineChart(group.getKey() + " by epoch", "epoch", yLabel, false, 280);
+            int c = 0;
+            for (var e : group.getValue().entrySet()) {
+                List<EpochFigure> list = e.getValue().stream().sorted(java.util.Comparator.comparingInt(EpochFigure::epoch)).toList();
+                Points p = new Points(list.stream().mapToDouble(EpochFigure::epoch).toArray(), list.stream().mapToDouble(EpochFigure::value).toArray());
+                Points thin = Thinning.minMax(p, limits.pointsPerSeries());
+                chart.series(new LineChart.Series(e.getKey(), COLORS[c++ % COLORS.length], thin, thin));
+            }
+            if (h.best() != null && h.best().metric().equals(group.getKey())) {
                 chart.marker(h.best().epoch(), "best", "#d62728");
             }
             b.append("<figure>").append(chart.svg()).append("</figure>");
@@ -325,7 +344,8 @@ public final class ReportPage {
     }
 
     private static String direction(String figure) {
-        return figure.startsWith("FD") || figure.startsWith("KID") ? "lower is better" : "higher is better";
+        return figure.startsWith("FD") || figure.startsWith("KID") ? "lower is better"
+                : figure.equals("fd") ? "negated FD_local, higher is better" : "higher is better";
     }
 
     private static void eventsAndData(StringBuilder b, RunHistory h) {
@@ -334,7 +354,10 @@ public final class ReportPage {
             b.append("<p class=\"note\">none: no restore, no lowered learning rate, no gradient warning</p>");
         } else {
             b.append("<table class=\"events\"><tr><th>time</th><th>level</th><th>message</th></tr>");
-            h.events().forEach(e -> b.append("<tr><td>").append(Html.escape(e.time())).append("</td><td>").append(Html.escape(e.level()))
+            if (h.events().size() > MAX_LISTED) {
+                b.append("<tr><td colspan=\"3\">… ").append(h.events().size() - MAX_LISTED).append(" earlier ones in train.log</td></tr>");
+            }
+            h.events().subList(Math.max(0, h.events().size() - MAX_LISTED), h.events().size()).forEach(e -> b.append("<tr><td>").append(Html.escape(e.time())).append("</td><td>").append(Html.escape(e.level()))
                     .append("</td><td>").append(Html.escape(e.message())).append("</td></tr>"));
             b.append("</table>");
         }
@@ -343,9 +366,9 @@ public final class ReportPage {
             b.append("<p class=\"note\">none (data.json)</p>");
         } else {
             b.append("<p>").append(h.skipped().size()).append(" files not used (data.json):</p><ul class=\"skipped\">");
-            h.skipped().stream().limit(200).forEach(s -> b.append("<li>").append(Html.escape(s)).append("</li>"));
-            if (h.skipped().size() > 200) {
-                b.append("<li>… and ").append(h.skipped().size() - 200).append(" more in data.json</li>");
+            h.skipped().stream().limit(MAX_LISTED).forEach(s -> b.append("<li>").append(Html.escape(s)).append("</li>"));
+            if (h.skipped().size() > MAX_LISTED) {
+                b.append("<li>… and ").append(h.skipped().size() - MAX_LISTED).append(" more in data.json</li>");
             }
             b.append("</ul>");
         }

@@ -100,7 +100,7 @@ public record RunHistory(String name, Settings settings, Progress progress, List
     public record Best(String metric, double value, int epoch) {
     }
 
-    /** A figure measured at the end of an epoch during training. */
+    /** A figure measured at the end of an epoch during training; a part of a figure is named {@code figure/part}. */
     public record EpochFigure(String figure, int epoch, double value) {
     }
 

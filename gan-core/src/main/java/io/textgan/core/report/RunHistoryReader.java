@@ -32,8 +32,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a run directory into a {@link RunHistory}: config.json, command.txt, losses.csv (or, for runs older than it,
- * the loss lines of train.log), gradients.csv, samples/, checkpoints/best/best.json, evaluation.json, data.json and
- * train.log. Any file may be missing (a run that just began, an older run); lines that do not parse are skipped.
+ * the loss lines of train.log), gradients.csv, samples/, checkpoints/best/best.json, metrics.csv (or the best-metric
+ * lines of train.log), evaluation.json, data.json and train.log. Any file may be missing (a run that just began, an older run); lines that do not parse are skipped.
  */
 public final class RunHistoryReader {
     private static final Pattern LOG_LINE = Pattern.compile("^(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}) (\\w+)\\s+(\\S+) - (.*)$");
@@ -60,7 +60,7 @@ public final class RunHistoryReader {
         List<NormPoint> norms = Files.isRegularFile(dir.gradients()) ? norms(dir.gradients()) : List.of();
         List<Grid> grids = grids(dir);
         Best best = best(dir.checkpoints().resolve("best").resolve("best.json"));
-        List<EpochFigure> figures = new ArrayList<>(log.figures);
+        List<EpochFigure> figures = new ArrayList<>(Files.isRegularFile(dir.metrics()) ? metrics(dir.metrics()) : log.figures);
         JsonNode evaluation = readTree(run.resolve("evaluation.json"));
         figures.addAll(historyFigures(evaluation));
         Map<String, EpochFigure> latestOfEach = new LinkedHashMap<>(); // an epoch measured again after a resume
@@ -156,6 +156,24 @@ public final class RunHistoryReader {
             });
         }
         return List.copyOf(byStep.values());
+    }
+
+    /** metrics.csv: epoch, step, figure, value (a resumed run measures an epoch again: the reader keeps the last). */
+    static List<EpochFigure> metrics(Path csv) throws IOException {
+        List<EpochFigure> figures = new ArrayList<>();
+        try (var lines = Files.lines(csv, StandardCharsets.UTF_8)) {
+            lines.skip(1).forEach(line -> {
+                String[] f = line.split(",");
+                if (f.length == 4) {
+                    try {
+                        figures.add(new EpochFigure(f[2], Integer.parseInt(f[0]), number(f[3])));
+                    } catch (NumberFormatException e) {
+                        // a line cut short by a kill
+                    }
+                }
+            });
+        }
+        return figures;
     }
 
     /** gradients.csv: phase, step, network, parameter, L2 norm. */

@@ -31,6 +31,8 @@ class ReportPageTest {
         Files.writeString(run.resolve("losses.csv"), LossLog.HEADER + "\n1,1,1.5,2.5,32,0.5,1000.0\n2,1,1.4,2.4,32,0.5,1000.5\n");
         Files.writeString(run.resolve("gradients.csv"), "phase,step,network,parameter,l2_norm\n"
                 + "gan,1,generator,g.w,2000.0\ngan,1,generator,(global),2000.0\n");
+        Files.writeString(run.resolve("train.log"), "2026-12-03 13:30:02.000 WARN  TrainingRun - gan step 2: the generator "
+                + "gradient of g.w is NaN; restored step 1 and continuing at learning rates G 1.0E-4 D 2.0E-4 (retry 1 of 2)\n");
         Files.createDirectories(run.resolve("samples"));
         BufferedImage grid = new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB);
         ImageIO.write(grid, "png", run.resolve("samples/epoch-0001.png").toFile());
@@ -48,6 +50,9 @@ class ReportPageTest {
         assertTrue(html.contains("exploding above 1000") && html.contains("vanishing below 1e-8"), "the thresholds' real values");
         assertTrue(html.contains("fill=\"#d62728\"><title>g.w: 2000</title>"), "a norm above the threshold is red");
         assertEquals(1, count(html, "<figure class=\"grid"));
+        assertTrue(html.contains("stroke=\"#d62728\" stroke-dasharray=\"3 3\"/><text x=\"64.0\" y=\"42\" dx=\"4\" fill=\"#d62728\">restored</text>"),
+                "the restore marked on the loss plot at step 1");
+        assertTrue(html.contains("<td>WARN</td><td>gan step 2: the generator gradient of g.w is NaN; restored step 1"), "and listed");
     }
 
     @Test

@@ -102,6 +102,20 @@ class ReportReaderTest {
     }
 
     @Test
+    void metricsCsvWinsOverTheLogAndAnEpochMeasuredAgainKeepsItsLastFigures() throws IOException {
+        writeConfig(run);
+        Files.writeString(run.resolve("train.log"),
+                "2026-12-03 13:30:01.000 INFO  BestCheckpointKeeper - epoch 1: shapes-accuracy 0.1000 (best so far)\n");
+        Files.writeString(run.resolve("metrics.csv"), io.textgan.core.checkpoint.BestCheckpointKeeper.METRICS_HEADER + "\n"
+                + "1,4,shapes-accuracy,0.4\n1,4,shapes-accuracy/shape accuracy,0.3\n"
+                + "2,8,shapes-accuracy,0.5\n2,8,shapes-accuracy/shape accuracy,0.35\n"
+                + "2,8,shapes-accuracy,0.55\n2,8,shapes-accuracy/shape accuracy,0.4\n2,8,shapes-acc"); // resumed, then killed
+        assertEquals(List.of("shapes-accuracy@1=0.4", "shapes-accuracy/shape accuracy@1=0.3", "shapes-accuracy@2=0.55",
+                        "shapes-accuracy/shape accuracy@2=0.4"),
+                RunHistoryReader.read(run).epochFigures().stream().map(f -> f.figure() + "@" + f.epoch() + "=" + f.value()).toList());
+    }
+
+    @Test
     void anOldRunsLossesComeFromTrainLog() throws IOException {
         writeConfig(run);
         Files.writeString(run.resolve("train.log"), """
