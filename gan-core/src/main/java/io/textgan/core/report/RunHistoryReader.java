@@ -139,59 +139,40 @@ public final class RunHistoryReader {
     /** losses.csv, one point per step: the last line of a step wins (a resumed run repeats steps). */
     static List<LossPoint> losses(Path csv) throws IOException {
         TreeMap<Integer, LossPoint> byStep = new TreeMap<>();
-        try (var lines = Files.lines(csv, StandardCharsets.UTF_8)) {
-            lines.skip(1).forEach(line -> {
-                String[] f = line.split(",");
-                if (f.length < 7) {
-                    return;
-                }
-                try {
-                    LossPoint p = new LossPoint(Integer.parseInt(f[0]), Integer.parseInt(f[1]), number(f[2]), number(f[3]),
-                            number(f[4]), number(f[5]), number(f[6]));
-                    byStep.tailMap(p.step(), false).clear(); // steps after a restored one were undone
-                    byStep.put(p.step(), p);
-                } catch (NumberFormatException e) {
-                    // a line cut short by a kill
-                }
-            });
-        }
+        rows(csv, 7, f -> {
+            LossPoint p = new LossPoint(Integer.parseInt(f[0]), Integer.parseInt(f[1]), number(f[2]), number(f[3]),
+                    number(f[4]), number(f[5]), number(f[6]));
+            byStep.tailMap(p.step(), false).clear(); // steps after a restored one were undone
+            byStep.put(p.step(), p);
+        });
         return List.copyOf(byStep.values());
     }
 
     /** metrics.csv: epoch, step, figure, value (a resumed run measures an epoch again: the reader keeps the last). */
     static List<EpochFigure> metrics(Path csv) throws IOException {
         List<EpochFigure> figures = new ArrayList<>();
-        try (var lines = Files.lines(csv, StandardCharsets.UTF_8)) {
-            lines.skip(1).forEach(line -> {
-                String[] f = line.split(",");
-                if (f.length == 4) {
-                    try {
-                        figures.add(new EpochFigure(f[2], Integer.parseInt(f[0]), number(f[3])));
-                    } catch (NumberFormatException e) {
-                        // a line cut short by a kill
-                    }
-                }
-            });
-        }
+        rows(csv, 4, f -> figures.add(new EpochFigure(f[2], Integer.parseInt(f[0]), number(f[3]))));
         return figures;
     }
 
     /** gradients.csv: phase, step, network, parameter, L2 norm. */
     static List<NormPoint> norms(Path csv) throws IOException {
         List<NormPoint> norms = new ArrayList<>();
+        rows(csv, 5, f -> norms.add(new NormPoint(f[0], Integer.parseInt(f[1]), f[2], f[3], number(f[4]))));
+        return norms;
+    }
+
+    /** Each line after the header, split at commas; lines of another field count or with a bad number (cut short by a kill) are skipped. */
+    private static void rows(Path csv, int fields, java.util.function.Consumer<String[]> row) throws IOException {
         try (var lines = Files.lines(csv, StandardCharsets.UTF_8)) {
-            lines.skip(1).forEach(line -> {
-                String[] f = line.split(",");
-                if (f.length == 5) {
-                    try {
-                        norms.add(new NormPoint(f[0], Integer.parseInt(f[1]), f[2], f[3], number(f[4])));
-                    } catch (NumberFormatException e) {
-                        // a line cut short by a kill
-                    }
+            lines.skip(1).map(line -> line.split(",")).filter(f -> f.length == fields).forEach(f -> {
+                try {
+                    row.accept(f);
+                } catch (NumberFormatException e) {
+                    // skipped
                 }
             });
         }
-        return norms;
     }
 
     /** For each network, the per-parameter norms of its last logged step (of the last phase it was logged in). */
