@@ -73,7 +73,7 @@ final class Axis {
     String label(double v) {
         if (log) {
             int e = (int) Math.round(Math.log10(v));
-            return e >= 0 && e <= 3 ? Html.number(v) : "1e" + e;
+            return e >= -2 && e <= 3 ? Html.number(v) : "1e" + e;
         }
         return Html.number(v);
     }

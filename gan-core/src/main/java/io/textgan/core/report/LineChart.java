@@ -106,8 +106,9 @@ final class LineChart {
                 String px = Html.coordinate(x.pixel(m.value));
                 b.append("<line class=\"marker\" x1=\"").append(px).append("\" x2=\"").append(px).append("\" y1=\"").append(TOP)
                         .append("\" y2=\"").append(height - BOTTOM).append("\" stroke=\"").append(m.color).append("\" stroke-dasharray=\"3 3\"/>");
-                b.append("<text x=\"").append(px).append("\" y=\"").append(TOP + 12).append("\" dx=\"4\" fill=\"").append(m.color)
-                        .append("\">").append(Html.escape(m.label)).append("</text>");
+                boolean nearRight = x.pixel(m.value) > WIDTH - RIGHT - 80; // the label goes left of the line there
+                b.append("<text x=\"").append(px).append("\" y=\"").append(TOP + 12).append(nearRight ? "\" dx=\"-4\" text-anchor=\"end" : "\" dx=\"4")
+                        .append("\" fill=\"").append(m.color).append("\">").append(Html.escape(m.label)).append("</text>");
             }
         }
         for (Series s : series) {

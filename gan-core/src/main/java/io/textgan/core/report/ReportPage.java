@@ -62,12 +62,14 @@ public final class ReportPage {
                 .append("<title>").append(Html.escape("TextGAN run " + h.name())).append("</title><style>").append(CSS).append("</style></head><body>\n");
         b.append("<header><h1>TextGAN run <code>").append(Html.escape(h.name())).append("</code></h1><p class=\"status\">")
                 .append(Html.escape(status(h.progress()))).append(" · report written ").append(UTC.format(Instant.now()))
-                .append(" · reload the page to update it while the run trains</p></header>\n");
+                .append(" · reload the page to update it while the run trains</p><nav><a href=\"#run\">settings and progress</a> · "
+                        + "<a href=\"#samples\">samples</a> · <a href=\"#losses\">losses</a> · <a href=\"#evaluation\">evaluation</a> · "
+                        + "<a href=\"#gradients\">gradient norms</a> · <a href=\"#events\">guard events and skipped data</a></nav></header>\n");
         settingsAndProgress(b, h);
-        losses(b, h);
-        gradients(b, h);
         samples(b, h, runDirectory);
+        losses(b, h);
         evaluation(b, h);
+        gradients(b, h);
         eventsAndData(b, h);
         b.append("<script>").append(SCRIPT).append("</script>\n</body></html>\n");
         return b.toString();
@@ -169,7 +171,7 @@ public final class ReportPage {
                     .forEach(n -> byNetwork.computeIfAbsent(n.network(), k -> new ArrayList<>()).add(n));
             String what = phase.equals("gan") ? "GAN training" : phase.equals("pretrain") ? "text encoder pre-training" : phase;
             LineChart chart = new LineChart("Global gradient L2 norm per network, " + what, "step (" + what + ")",
-                    "gradient L2 norm (log scale)", true, 340);
+                    "gradient L2 norm (log scale)", true, phase.equals("gan") ? 340 : 280);
             int c = 0;
             for (var e : byNetwork.entrySet()) {
                 Points p = new Points(e.getValue().stream().mapToDouble(NormPoint::step).toArray(),
@@ -378,7 +380,7 @@ public final class ReportPage {
     private static final String CSS = """
             body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#222;margin:0 auto;padding:0 20px 40px;max-width:1120px}
             h1{font-size:22px;margin:18px 0 4px}h2{font-size:18px;margin:26px 0 8px;border-bottom:1px solid #ddd}h3{font-size:15px;margin:14px 0 6px}
-            .status{color:#555;margin:0}.note{color:#666;font-size:13px}
+            .status{color:#555;margin:0}nav{font-size:14px;margin-top:4px}.note{color:#666;font-size:13px}
             .two{display:grid;grid-template-columns:repeat(auto-fit,minmax(380px,1fr));gap:24px}
             table.kv{border-collapse:collapse}table.kv th{text-align:left;font-weight:600;padding:2px 14px 2px 0;vertical-align:top}
             table.kv td{padding:2px 0}pre.command{background:#f5f5f5;padding:8px;white-space:pre-wrap;word-break:break-all;font-size:13px}
