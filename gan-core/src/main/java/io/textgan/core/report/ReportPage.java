@@ -49,9 +49,14 @@ public final class ReportPage {
     /** Writes the report of {@code history} to {@code file} whole or not at all (a temporary file, then a move). */
     public void write(RunHistory history, Path runDirectory, Path file) throws IOException {
         String html = html(history, runDirectory);
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.writeString(tmp, html, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        // a temporary file of its own (gan report may write while gan train does), with the usual permissions
+        Path tmp = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".tmp");
+        try {
+            Files.writeString(tmp, html, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     /** The page; grids are read from {@code runDirectory} to be inlined. */

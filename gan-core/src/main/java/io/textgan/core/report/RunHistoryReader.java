@@ -108,9 +108,9 @@ public final class RunHistoryReader {
             }
         }
         double speed = seconds > 0 ? images / seconds : losses.isEmpty() ? Double.NaN : losses.get(losses.size() - 1).imagesPerSecond();
-        double lastUpdate = Math.max(losses.isEmpty() ? Double.NaN : losses.get(losses.size() - 1).time(), log.lastTime);
-        return new Progress(epochsDone, epochsPlanned, stepsDone, stepsPlanned, speed, secondsPerEpoch(losses, log),
-                Double.isNaN(lastUpdate) ? log.lastTime : lastUpdate);
+        double lastStep = losses.isEmpty() ? Double.NaN : losses.get(losses.size() - 1).time();
+        double lastUpdate = Double.isNaN(lastStep) ? log.lastTime : Double.isNaN(log.lastTime) ? lastStep : Math.max(lastStep, log.lastTime);
+        return new Progress(epochsDone, epochsPlanned, stepsDone, stepsPlanned, speed, secondsPerEpoch(losses, log), lastUpdate);
     }
 
     /**
