@@ -13,7 +13,7 @@ final class LineChart {
     static final int WIDTH = 760;
     private static final int LEFT = 64;
     private static final int RIGHT = 16;
-    private static final int TOP = 30;
+    private static final int LEGEND_ROW = 20;
     private static final int BOTTOM = 44;
 
     /** A series; {@code dots} or {@code line} may be null. */
@@ -62,6 +62,7 @@ final class LineChart {
     }
 
     String svg() {
+        int top = 10 + LEGEND_ROW * legendRows();
         double xMin = Double.POSITIVE_INFINITY;
         double xMax = Double.NEGATIVE_INFINITY;
         double yMin = Double.POSITIVE_INFINITY;
@@ -87,12 +88,12 @@ final class LineChart {
             xMax += 1;
         }
         Axis x = new Axis(xMin, xMax, false, true, LEFT, WIDTH - RIGHT);
-        Axis y = new Axis(yMin, yMax, logY, height - BOTTOM, TOP);
+        Axis y = new Axis(yMin, yMax, logY, height - BOTTOM, top);
         StringBuilder b = new StringBuilder();
         b.append("<svg class=\"chart\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
                 .append("\" role=\"img\" aria-label=\"").append(Html.escape(title)).append("\">");
         b.append("<title>").append(Html.escape(title)).append("</title>");
-        axes(b, x, y);
+        axes(b, x, y, top);
         for (Rule t : thresholds) {
             String py = Html.coordinate(y.pixel(t.value));
             b.append("<line class=\"threshold\" x1=\"").append(LEFT).append("\" x2=\"").append(WIDTH - RIGHT)
@@ -104,10 +105,10 @@ final class LineChart {
         for (Rule m : markers) {
             if (m.value >= xMin && m.value <= xMax) {
                 String px = Html.coordinate(x.pixel(m.value));
-                b.append("<line class=\"marker\" x1=\"").append(px).append("\" x2=\"").append(px).append("\" y1=\"").append(TOP)
+                b.append("<line class=\"marker\" x1=\"").append(px).append("\" x2=\"").append(px).append("\" y1=\"").append(top)
                         .append("\" y2=\"").append(height - BOTTOM).append("\" stroke=\"").append(m.color).append("\" stroke-dasharray=\"3 3\"/>");
                 boolean nearRight = x.pixel(m.value) > WIDTH - RIGHT - 80; // the label goes left of the line there
-                b.append("<text x=\"").append(px).append("\" y=\"").append(TOP + 12).append(nearRight ? "\" dx=\"-4\" text-anchor=\"end" : "\" dx=\"4")
+                b.append("<text x=\"").append(px).append("\" y=\"").append(top + 12).append(nearRight ? "\" dx=\"-4\" text-anchor=\"end" : "\" dx=\"4")
                         .append("\" fill=\"").append(m.color).append("\">").append(Html.escape(m.label)).append("</text>");
             }
         }
@@ -139,7 +140,7 @@ final class LineChart {
         return b.append("</svg>").toString();
     }
 
-    private void axes(StringBuilder b, Axis x, Axis y) {
+    private void axes(StringBuilder b, Axis x, Axis y, int top) {
         int bottom = height - BOTTOM;
         b.append("<g class=\"axis\">");
         for (double t : y.ticks()) {
@@ -156,23 +157,49 @@ final class LineChart {
             b.append("<text x=\"").append(px).append("\" y=\"").append(bottom + 18).append("\" text-anchor=\"middle\">")
                     .append(Html.escape(x.label(t))).append("</text>");
         }
-        b.append("<rect class=\"frame\" x=\"").append(LEFT).append("\" y=\"").append(TOP).append("\" width=\"")
-                .append(WIDTH - LEFT - RIGHT).append("\" height=\"").append(bottom - TOP).append("\"/>");
+        b.append("<rect class=\"frame\" x=\"").append(LEFT).append("\" y=\"").append(top).append("\" width=\"")
+                .append(WIDTH - LEFT - RIGHT).append("\" height=\"").append(bottom - top).append("\"/>");
         b.append("<text class=\"label\" x=\"").append((LEFT + WIDTH - RIGHT) / 2).append("\" y=\"").append(height - 8)
                 .append("\" text-anchor=\"middle\">").append(Html.escape(xLabel)).append("</text>");
-        b.append("<text class=\"label\" transform=\"translate(14 ").append((TOP + bottom) / 2)
+        b.append("<text class=\"label\" transform=\"translate(14 ").append((top + bottom) / 2)
                 .append(") rotate(-90)\" text-anchor=\"middle\">").append(Html.escape(yLabel)).append("</text>");
         b.append("</g>");
     }
 
+    /** The legend above the plot, in as many rows as its names need. */
     private void legend(StringBuilder b) {
         int px = LEFT;
+        int row = 0;
         for (Series s : series) {
-            b.append("<rect x=\"").append(px).append("\" y=\"").append(TOP - 20).append("\" width=\"12\" height=\"12\" fill=\"")
+            int width = legendWidth(s);
+            if (px > LEFT && px + width > WIDTH - RIGHT) {
+                px = LEFT;
+                row++;
+            }
+            int y = 6 + row * LEGEND_ROW;
+            b.append("<rect x=\"").append(px).append("\" y=\"").append(y).append("\" width=\"12\" height=\"12\" fill=\"")
                     .append(s.color).append("\"/>");
-            b.append("<text x=\"").append(px + 16).append("\" y=\"").append(TOP - 10).append("\">").append(Html.escape(s.name)).append("</text>");
-            px += 30 + 7 * s.name.length();
+            b.append("<text x=\"").append(px + 16).append("\" y=\"").append(y + 10).append("\">").append(Html.escape(s.name)).append("</text>");
+            px += width;
         }
+    }
+
+    private int legendRows() {
+        int px = LEFT;
+        int rows = 1;
+        for (Series s : series) {
+            int width = legendWidth(s);
+            if (px > LEFT && px + width > WIDTH - RIGHT) {
+                px = LEFT;
+                rows++;
+            }
+            px += width;
+        }
+        return rows;
+    }
+
+    private static int legendWidth(Series s) {
+        return 30 + 7 * s.name.length();
     }
 
     private static int size(Points p) {

@@ -392,7 +392,7 @@ public final class ReportPage {
             svg.chart{width:100%;height:auto;display:block;font-size:12px}svg.chart .grid{stroke:#e6e6e6}svg.chart .tick{stroke:#999}
             svg.chart .frame{fill:none;stroke:#999}svg.chart text{fill:#333}svg.chart .label{font-size:13px;fill:#111}
             svg.chart .dots{fill:none;stroke-width:3;stroke-linecap:round;opacity:.35}svg.chart .line{fill:none;stroke-width:2}
-            .small{display:grid;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:8px}.bars figure,.small figure{margin:0}
+            .small figure{margin:0 0 8px;max-width:900px}.bars figure{margin:0}
             figcaption{font-size:13px;color:#444}
             .controls{display:flex;align-items:center;gap:8px;flex-wrap:wrap;margin-bottom:8px}#grid-slider{flex:1;min-width:200px}
             #grid-label{font-weight:600;min-width:12em}
