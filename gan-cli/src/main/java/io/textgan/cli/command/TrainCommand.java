@@ -17,6 +17,8 @@ import io.textgan.core.metrics.LocalFeatureMetric;
 import io.textgan.core.metrics.PeriodicEvaluation;
 import io.textgan.core.metrics.RunEvaluation;
 import io.textgan.core.metrics.ShapesAccuracyMetric;
+import io.textgan.core.report.ReportLimits;
+import io.textgan.core.report.ReportListener;
 import io.textgan.core.train.TrainingListener;
 import io.textgan.core.train.RunConfig;
 import io.textgan.core.train.TrainingConfig;
@@ -212,6 +214,7 @@ public final class TrainCommand implements Callable<Integer> {
                 prompts != null ? prompts : dataset.samplePrompts(), listeners(new RunDirectory(dir), training, dataset, options));
         RunDirectories.prepareNew(dir);
         RunLog.writeTo(dir.resolve("train.log"));
+        recordCommand(new RunDirectory(dir));
         Json.write(new RunDirectory(dir).dataReport(), dataset.report());
         TrainingRun.Result result = trainingRun.run();
         spec.commandLine().getOut().printf("trained %d steps; samples in %s, model in %s%n", result.steps(),
@@ -261,6 +264,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + dataset.training().size() + " training images now, " + saved.dataSize() + " then; resuming needs the same data");
         }
         RunLog.writeTo(dir.log());
+        recordCommand(dir);
         TrainingRun.Result result = new TrainingRun(dataset.training(), dataset.heldOut(), saved.model(), training,
                 saved.dataOptions(), resume, Files.readAllLines(dir.samplePrompts()), listeners(dir, training, dataset, saved.dataOptions()))
                 .resume();
@@ -297,7 +301,18 @@ public final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("unknown --best-metric '" + bestMetric + "': use " + ShapesAccuracyMetric.NAME + ", "
                     + String.join(", ", LocalFeatureMetric.NAMES) + " or none");
         }
+        listeners.add(new ReportListener(dir, ReportLimits.defaults())); // last: it shows what the others wrote
         return listeners;
+    }
+
+    /** Appends this command line to RUN/command.txt, for the report. */
+    private void recordCommand(RunDirectory dir) throws IOException {
+        StringBuilder line = new StringBuilder("gan");
+        for (String arg : spec.commandLine().getParseResult().originalArgs()) {
+            line.append(' ').append(arg.matches("[\\w@%+=:,./-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'");
+        }
+        Files.writeString(dir.command(), line + System.lineSeparator(), java.nio.charset.StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     }
 
     private static int requireNotNegative(String option, int value) {

@@ -17,10 +17,13 @@ import java.util.Locale;
  * of the run, copies that checkpoint to {@code checkpoints/best} (with {@code best.json} saying which epoch and what
  * value). The previous best is moved aside, the new one moved in, then the previous one deleted: a kill at any moment
  * leaves a complete best checkpoint that {@code --checkpoint best} finds ({@link RunDirectory#checkpoint}). Pruning of old checkpoints never touches it.
+ * Each epoch's figure and its parts are appended to {@code RUN/metrics.csv} ({@value #METRICS_HEADER}; a part is
+ * named {@code metric/part}), for the run's report.
  */
 public final class BestCheckpointKeeper implements TrainingListener {
     public static final String BEST = "best";
     static final String RECORD = "best.json";
+    public static final String METRICS_HEADER = "epoch,step,figure,value";
     private static final Logger LOG = LoggerFactory.getLogger(BestCheckpointKeeper.class);
 
     private final RunDirectory run;
@@ -37,7 +40,9 @@ public final class BestCheckpointKeeper implements TrainingListener {
 
     @Override
     public void onEpochEnd(GanTrainer trainer, int epoch) throws IOException {
-        double value = metric.measure(trainer.generationModel());
+        ModelMetric.Measurement measurement = metric.measureWithParts(trainer.generationModel());
+        double value = measurement.value();
+        record(epoch, trainer.step(), measurement);
         Path best = run.checkpoints().resolve(BEST);
         finishInterruptedSwap(best);
         Path record = best.resolve(RECORD);
@@ -63,6 +68,18 @@ public final class BestCheckpointKeeper implements TrainingListener {
         }
         Files.move(tmp, best, StandardCopyOption.ATOMIC_MOVE);
         CheckpointWriter.deleteRecursively(previousBest);
+    }
+
+    private void record(int epoch, int step, ModelMetric.Measurement measurement) throws IOException {
+        StringBuilder lines = new StringBuilder();
+        if (!Files.exists(run.metrics())) {
+            lines.append(METRICS_HEADER).append(System.lineSeparator());
+        }
+        lines.append(String.format(Locale.ROOT, "%d,%d,%s,%.6g%n", epoch, step, metric.name(), measurement.value()));
+        measurement.parts().forEach((part, v) -> lines.append(String.format(Locale.ROOT, "%d,%d,%s/%s,%.6g%n", epoch, step,
+                metric.name(), part.replace(',', ' '), v)));
+        Files.writeString(run.metrics(), lines, java.nio.charset.StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The layout of a run: {@code config.json}, {@code data.json}, {@code train.log}, {@code sample-prompts.txt},
  * {@code sample-noise.bin}, {@code samples/epoch-0001.png} (+ {@code .txt}), {@code checkpoints/epoch-0001/} and {@code checkpoints/latest}, which names the newest complete
- * checkpoint, {@code gradients.csv}.
+ * checkpoint, {@code gradients.csv}, {@code losses.csv}, {@code metrics.csv}, {@code command.txt}, {@code report.html}.
  */
 public record RunDirectory(Path root) {
     public static final String CONFIG = "config.json";
@@ -65,6 +65,26 @@ public record RunDirectory(Path root) {
             throw new IOException(String.format("run directory %s has %d MB free, less than the %d MB two checkpoints need",
                     root, free >> 20, (2 * checkpointBytes) >> 20));
         }
+    }
+
+    /** Each GAN step's losses, speed and time (see {@code LossLog}). */
+    public Path losses() {
+        return root.resolve("losses.csv");
+    }
+
+    /** The best-checkpoint metric of every epoch and its parts (see {@code BestCheckpointKeeper}). */
+    public Path metrics() {
+        return root.resolve("metrics.csv");
+    }
+
+    /** The command lines that trained the run, one per line (the first, then each resume). */
+    public Path command() {
+        return root.resolve("command.txt");
+    }
+
+    /** The run's self-contained HTML report (see {@code io.textgan.core.report}). */
+    public Path report() {
+        return root.resolve("report.html");
     }
 
     public Path samples() {

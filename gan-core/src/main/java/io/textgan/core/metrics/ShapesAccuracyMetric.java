@@ -3,7 +3,8 @@ package io.textgan.core.metrics;
 import io.textgan.core.TextToImageModel;
 import io.textgan.core.train.ModelMetric;
 
-import java.util.stream.DoubleStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The mean of six figures of {@link ShapesEvaluation} on the held-out prompts, with a fixed seed so that epochs are
@@ -22,8 +23,16 @@ public final class ShapesAccuracyMetric implements ModelMetric {
 
     @Override
     public double measure(TextToImageModel model) {
+        return measureWithParts(model).value();
+    }
+
+    /** The mean, and its parts: each attribute's accuracy and the spread of the open prompts. */
+    @Override
+    public Measurement measureWithParts(TextToImageModel model) {
         ShapesEvaluation.Report report = ShapesEvaluation.evaluate(model, 1, OPEN_SAMPLES, 1);
-        return DoubleStream.concat(report.accuracy().values().stream().mapToDouble(Double::doubleValue),
-                DoubleStream.of(report.open().meanEntropy())).average().orElseThrow();
+        Map<String, Double> parts = new LinkedHashMap<>();
+        report.accuracy().forEach((attribute, accuracy) -> parts.put(attribute + " accuracy", accuracy));
+        parts.put("open-prompt spread", report.open().meanEntropy());
+        return new Measurement(parts.values().stream().mapToDouble(Double::doubleValue).average().orElseThrow(), parts);
     }
 }

@@ -28,8 +28,10 @@ import java.util.Map;
  * file only.
  */
 public final class GradientHealth {
-    static final double VANISHING_FLOOR = 1e-8;
-    static final double EXPLODING_CEILING = 1e3;
+    /** A gradient L2 norm below this is vanishing. */
+    public static final double VANISHING_FLOOR = 1e-8;
+    /** A gradient L2 norm above this is exploding. */
+    public static final double EXPLODING_CEILING = 1e3;
     static final int PATIENCE = 100;
     static final String CSV_HEADER = "phase,step,network,parameter,l2_norm";
     static final String NORMS_LOGGER = "io.textgan.runlog.gradients";

@@ -253,6 +253,7 @@ public final class TrainingRun {
         List<TrainingListener> all = new ArrayList<>();
         all.add(new SampleGridListener(run.samples(), prompts, training.samplesPerPrompt(), model, training.seed(), run.sampleNoise()));
         all.add(new CheckpointWriter(run, training.keepCheckpoints(), provenance));
+        all.add(new LossLog(run.losses()));
         all.addAll(listeners);
         return new GanTrainer(model, discriminator, imageEncoder, loss, training, all, health);
     }
