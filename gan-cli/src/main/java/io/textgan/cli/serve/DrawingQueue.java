@@ -4,6 +4,8 @@ import io.textgan.cli.command.PromptCheck;
 import io.textgan.cli.command.SeededImages;
 import io.textgan.core.TextToImageModel;
 import io.textgan.core.data.ImageArrays;
+import io.textgan.core.nn.StepWorkspace;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import javax.imageio.ImageIO;
@@ -25,10 +27,20 @@ import java.util.concurrent.TimeUnit;
  * networks keep forward state, and ND4J workspaces are per thread), and one drawing already uses every core through
  * ND4J's own threads, so requests are drawn one at a time rather than by a pool of model copies; a full queue refuses
  * at once ({@link #submit} throws 503) instead of growing without limit.
+ *
+ * <p>Memory: a drawing's arrays live in an ND4J workspace that every drawing reuses, and every 50 drawings the thread
+ * asks for a garbage collection, as training does (see {@code OffHeapCollector}). Measured with the default 32×32 model,
+ * 8 clients sending 1,000 requests of 1 to 16 images: without the two, the server's resident memory grew by about
+ * 100 MB per 200 requests (0.5 to 1 GB, mostly heap the collector kept expanding for short-lived garbage); with them it
+ * stayed between 290 and 317 MB.
  */
 final class DrawingQueue implements AutoCloseable {
+    /** Drawings between garbage collections (see the class comment). */
+    private static final int COLLECT_EVERY = 50;
+
     private final TextToImageModel model;
     private final ThreadPoolExecutor worker;
+    private long drawn;
 
     DrawingQueue(TextToImageModel model, int capacity) {
         this.model = model;
@@ -68,10 +80,15 @@ final class DrawingQueue implements AutoCloseable {
         for (int k = 0; k < n; k++) {
             seeds.add(seed + k);
         }
-        INDArray images = SeededImages.generate(model, Collections.nCopies(n, prompt), seeds);
         List<byte[]> pngs = new ArrayList<>();
-        for (int k = 0; k < n; k++) {
-            pngs.add(png(ImageArrays.toImage(images, k)));
+        try (MemoryWorkspace ignored = StepWorkspace.open("serve-draw")) {
+            INDArray images = SeededImages.generate(model, Collections.nCopies(n, prompt), seeds);
+            for (int k = 0; k < n; k++) {
+                pngs.add(png(ImageArrays.toImage(images, k)));
+            }
+        }
+        if (++drawn % COLLECT_EVERY == 0) {
+            System.gc();
         }
         return new Drawing(prompt, seeds, pngs, model.config().imageSize(), warning);
     }

@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ModelServer implements AutoCloseable {
     private static final int EXTRA_THREADS = 4;
-    private static final int STOP_SECONDS = 2;
+    private static final int STOP_SECONDS = 1;
 
     private final HttpServer http;
     private final ExecutorService exchanges;
@@ -96,7 +96,7 @@ public final class ModelServer implements AutoCloseable {
     }
 
     /**
-     * Stops accepting connections, lets requests in progress finish (up to two seconds), draws what is queued and stops
+     * Stops accepting connections, lets requests in progress finish (up to a second), draws what is queued and stops
      * the threads. Safe to call more than once.
      */
     @Override

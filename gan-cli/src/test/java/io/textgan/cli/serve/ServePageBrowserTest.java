@@ -38,12 +38,12 @@ class ServePageBrowserTest {
             String model = browser.find("#model").text();
             assertTrue(model.startsWith("serve-tiny · dcgan generator, lstm text encoder, 16×16 · data shapes"), model);
 
-            draw(browser, "a large green square in the center on a white background", 3, "5");
+            ServePage.draw(browser, "a large green square in the center on a white background", 3, "5");
             assertEquals("a large green square in the center on a white background", browser.find("#current h2").text());
             assertEquals("3 images, seed 5", browser.find("#current .meta").text());
             assertImages(browser, "#current img", 3);
 
-            draw(browser, "a small red circle", 5, "");
+            ServePage.draw(browser, "a small red circle", 5, "");
             assertImages(browser, "#current img", 5);
             assertEquals("a small red circle", browser.find("#current h2").text());
             assertTrue(browser.find("#current .meta").text().matches("5 images, seed \\d+"));
@@ -76,24 +76,9 @@ class ServePageBrowserTest {
         }
     }
 
-    /** Fills the form as a person would and presses Generate, then waits until the new prompt's images are there. */
-    private static void draw(Browser browser, String prompt, int n, String seed) {
-        browser.find("#prompt").clear();
-        browser.find("#prompt").sendKeys(prompt);
-        browser.find("#count").clear();
-        browser.find("#count").sendKeys(Integer.toString(n));
-        browser.find("#seed").clear();
-        browser.find("#seed").sendKeys(seed);
-        browser.find("#generate").click();
-        browser.waitUntil("const h = document.querySelector('#current h2');"
-                + " return h !== null && h.textContent === arguments[0]"
-                + " && document.querySelectorAll('#current img').length === arguments[1]", prompt, n);
-    }
-
-    /** Waits until the images are decoded, then checks there are {@code n}, each the model's size. */
+    /** Checks there are {@code n}, each the model's size. */
     private static void assertImages(Browser browser, String selector, int n) {
-        browser.waitUntil("return [...document.querySelectorAll(arguments[0])].every(i => i.complete && i.naturalWidth > 0)",
-                selector);
+        ServePage.awaitDecoded(browser, selector);
         JsonNode sizes = browser.execute("return [...document.querySelectorAll(arguments[0])]"
                 + ".map(i => [i.naturalWidth, i.naturalHeight])", selector);
         assertEquals(n, sizes.size(), sizes.toString());
