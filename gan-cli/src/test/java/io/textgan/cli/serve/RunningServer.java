@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * interrupts it, which stops the server as Ctrl-C would, and checks that the command returned 0.
  */
 final class RunningServer implements AutoCloseable {
-    private static final Pattern ADDRESS = Pattern.compile("at (http://127\\.0\\.0\\.1:\\d+/)");
+    /** How gan serve says where it listens. */
+    static final Pattern ADDRESS = Pattern.compile("at (http://127\\.0\\.0\\.1:\\d+/)");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final Thread thread;
@@ -33,7 +34,7 @@ final class RunningServer implements AutoCloseable {
         thread.setDaemon(true);
         thread.start();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        Matcher m = ADDRESS.matcher("");
+        Matcher m;
         while (!(m = ADDRESS.matcher(out.toString())).find()) {
             if (!thread.isAlive() || System.nanoTime() > deadline) {
                 throw new AssertionError("gan serve did not start (exit code " + code + "): " + out + err);

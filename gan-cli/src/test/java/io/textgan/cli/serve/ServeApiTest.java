@@ -1,5 +1,6 @@
 package io.textgan.cli.serve;
 
+import io.textgan.cli.GanCliEndToEndTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,7 +88,7 @@ class ServeApiTest {
         }
         assertEquals(a.path("images"), Api.json(api.generate(request)).path("images"), "same request, same images");
 
-        TinyRun.Result cli = TinyRun.gan("generate", "--run", run.toString(), "--checkpoint", "best", "--prompt", PROMPT,
+        GanCliEndToEndTest.Result cli = GanCliEndToEndTest.gan("generate", "--run", run.toString(), "--checkpoint", "best", "--prompt", PROMPT,
                 "-n", "4", "--seed", "7", "--out", tmp.toString());
         assertEquals(0, cli.code(), cli.err());
         for (int k = 0; k < 4; k++) {
@@ -123,12 +124,12 @@ class ServeApiTest {
 
     @Test
     void badPromptsAreRefusedInTheCommandLinesWords(@TempDir Path tmp) throws Exception {
-        TinyRun.Result cli = TinyRun.gan("generate", "--run", run.toString(), "--prompt", "zzz qqq", "--out", tmp.toString());
+        GanCliEndToEndTest.Result cli = GanCliEndToEndTest.gan("generate", "--run", run.toString(), "--prompt", "zzz qqq", "--out", tmp.toString());
         assertEquals(2, cli.code());
         String unknown = cli.err().strip().replaceFirst("^gan: ", "");
         assertTrue(unknown.startsWith("none of the words of \"zzz qqq\" is in the model's vocabulary of"), unknown);
         assertError(400, unknown, api.generate("{\"prompt\": \"zzz qqq\", \"n\": 2}"));
-        TinyRun.Result empty = TinyRun.gan("generate", "--run", run.toString(), "--prompt", "  ", "--out", tmp.toString());
+        GanCliEndToEndTest.Result empty = GanCliEndToEndTest.gan("generate", "--run", run.toString(), "--prompt", "  ", "--out", tmp.toString());
         assertEquals("gan: empty prompt: give a sentence with at least one word", empty.err().strip());
         assertError(400, "empty prompt: give a sentence with at least one word", api.generate("{\"prompt\": \"  \"}"));
         assertError(400, "empty prompt: give a sentence with at least one word", api.generate("{\"prompt\": \"\"}"));

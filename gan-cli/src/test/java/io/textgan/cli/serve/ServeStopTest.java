@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -25,8 +24,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code gan serve} in its own JVM, stopped with SIGINT as Ctrl-C does: it says so, exits, and stops listening. */
 class ServeStopTest {
-    private static final Pattern ADDRESS = Pattern.compile("at (http://127\\.0\\.0\\.1:\\d+/)");
-
     @Test
     void ctrlCStopsTheServerCleanly() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/kill")) || Files.isExecutable(Path.of("/usr/bin/kill")),
@@ -48,7 +45,7 @@ class ServeStopTest {
             URI uri = null;
             for (String line; uri == null && (line = reader.readLine()) != null; ) {
                 output.add(line);
-                Matcher m = ADDRESS.matcher(line);
+                Matcher m = RunningServer.ADDRESS.matcher(line);
                 if (m.find()) {
                     uri = URI.create(m.group(1));
                 }

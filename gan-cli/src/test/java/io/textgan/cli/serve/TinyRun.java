@@ -1,15 +1,14 @@
 package io.textgan.cli.serve;
 
-import io.textgan.cli.GanMain;
+import io.textgan.cli.GanCliEndToEndTest.Result;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
+import static io.textgan.cli.GanCliEndToEndTest.gan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -21,17 +20,6 @@ final class TinyRun {
     private static Path run;
 
     private TinyRun() {
-    }
-
-    /** Exit code, standard output and standard error of one {@code gan} command line run in this JVM. */
-    record Result(int code, String out, String err) {
-    }
-
-    static Result gan(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = GanMain.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
     }
 
     /** The run directory, trained on first use. */
