@@ -79,9 +79,8 @@ class ServeLoadTest {
         Round second = round(cases);
         long rss2 = residentBytes();
         String report = String.format("load: %d clients x %d requests, queue %d; round 1: %s; round 2: %s; "
-                        + "resident memory %d MiB before, %d MiB after round 1, %d MiB after round 2 (JavaCPP physical %d MiB,"
-                        + " off-heap arrays %d MiB)", CLIENTS, REQUESTS / CLIENTS, QUEUE, first, second, rss0 >> 20, rss1 >> 20,
-                rss2 >> 20, Pointer.physicalBytes() >> 20, Pointer.totalBytes() >> 20);
+                        + "resident memory %d MiB before, %d MiB after round 1, %d MiB after round 2", CLIENTS, REQUESTS / CLIENTS,
+                QUEUE, first, second, rss0 >> 20, rss1 >> 20, rss2 >> 20);
         System.out.println(report);
         for (Round round : List.of(first, second)) {
             assertEquals(List.of(), round.failures(), report);
@@ -158,6 +157,6 @@ class ServeLoadTest {
                 return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
             }
         }
-        return Pointer.physicalBytes();
+        return Pointer.physicalBytes(); // JavaCPP's own reading of the same figure
     }
 }
