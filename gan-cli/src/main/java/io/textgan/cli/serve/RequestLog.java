@@ -19,9 +19,15 @@ final class RequestLog extends Filter {
         } finally {
             Object detail = exchange.getAttribute(Responses.LOG_DETAIL);
             LOG.info("{} {} {} {} {} ms{}", exchange.getRemoteAddress().getAddress().getHostAddress(),
-                    exchange.getRequestMethod(), exchange.getRequestURI().getPath(), exchange.getResponseCode(),
-                    (System.nanoTime() - start) / 1_000_000, detail == null ? "" : " (" + detail + ")");
+                    oneLine(exchange.getRequestMethod()), oneLine(exchange.getRequestURI().getPath()),
+                    exchange.getResponseCode(), (System.nanoTime() - start) / 1_000_000,
+                    detail == null ? "" : " (" + oneLine(detail.toString()) + ")");
         }
+    }
+
+    /** What the client sent, on one line: a request cannot write lines of its own into the log. */
+    private static String oneLine(String s) {
+        return s.replaceAll("\\p{Cntrl}", " ");
     }
 
     @Override

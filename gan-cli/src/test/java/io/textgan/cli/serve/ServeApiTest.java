@@ -177,6 +177,21 @@ class ServeApiTest {
         assertTrue(a.path("warning").asText().matches("prompt \".*\" has 40 words; only the first \\d+ are read"), a.toString());
     }
 
+    @Test
+    void commandLineErrorsAreOneLineAndExitCode2() throws Exception {
+        GanCliEndToEndTest.Result queue = GanCliEndToEndTest.gan("serve", "--run", run.toString(), "--queue", "0");
+        assertEquals(2, queue.code());
+        assertEquals("gan: --queue must be between 1 and 1024: 0", queue.err().strip());
+        GanCliEndToEndTest.Result missing = GanCliEndToEndTest.gan("serve", "--run", run.resolveSibling("no-such-run").toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().strip().matches("gan: no run directory at .*no-such-run"), missing.err());
+        int port = server.uri().getPort();
+        GanCliEndToEndTest.Result taken = GanCliEndToEndTest.gan("serve", "--run", run.toString(), "--port", Integer.toString(port));
+        assertEquals(2, taken.code());
+        assertTrue(taken.err().strip().startsWith("gan: cannot listen on 127.0.0.1:" + port + ": "), taken.err());
+        assertEquals(1, taken.err().strip().lines().count(), taken.err());
+    }
+
     static void assertError(int status, String message, HttpResponse<byte[]> response) {
         String body = new String(response.body());
         assertEquals(status, response.statusCode(), body);
