@@ -20,16 +20,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The real {@code gan} entry point on a tiny model: train, then generate, evaluate and summarise from its checkpoint. */
-class GanCliEndToEndTest {
+/**
+ * The real {@code gan} entry point on a tiny model: train, then generate, evaluate and summarise from its checkpoint.
+ * Its {@link #gan} runs a command line for the other end-to-end tests too (public for those in other packages).
+ */
+public class GanCliEndToEndTest {
     @TempDir
     static Path tmp;
     static Path run;
 
-    record Result(int code, String out, String err) {
+    /** Exit code, standard output and standard error of one {@code gan} command line. */
+    public record Result(int code, String out, String err) {
     }
 
-    static Result gan(String... args) {
+    /** Runs a {@code gan} command line in this JVM, as the {@code gan} command would. */
+    public static Result gan(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = GanMain.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));

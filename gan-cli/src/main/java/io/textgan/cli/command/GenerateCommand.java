@@ -5,7 +5,6 @@ import io.textgan.core.checkpoint.Json;
 import io.textgan.core.data.ImageArrays;
 import io.textgan.core.sample.SampleGrid;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -21,7 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.Callable;
 
 /**
@@ -31,8 +29,6 @@ import java.util.concurrent.Callable;
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Generate images from text prompts with a trained run's checkpoint (the latest by default).")
 public final class GenerateCommand implements Callable<Integer> {
-    private static final int BATCH = 64;
-
     @Spec
     CommandSpec spec;
 
@@ -82,7 +78,7 @@ public final class GenerateCommand implements Callable<Integer> {
                 seeds.add(seed + (long) i * count + k);
             }
         }
-        INDArray images = generate(model, perImage, seeds);
+        INDArray images = SeededImages.generate(model, perImage, seeds);
         try (BufferedWriter manifest = Files.newBufferedWriter(out.resolve("manifest.jsonl"), StandardCharsets.UTF_8)) {
             if (grid) {
                 SampleGrid.write(SampleGrid.render(images, count), out.resolve("grid.png"));
@@ -107,16 +103,5 @@ public final class GenerateCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf("wrote %d image%s for %d prompt%s to %s%n", perImage.size(),
                 perImage.size() == 1 ? "" : "s", all.size(), all.size() == 1 ? "" : "s", out);
         return 0;
-    }
-
-    private static INDArray generate(TextToImageModel model, List<String> prompts, List<Long> seeds) {
-        List<INDArray> parts = new ArrayList<>();
-        for (int start = 0; start < prompts.size(); start += BATCH) {
-            int end = Math.min(prompts.size(), start + BATCH);
-            INDArray noise = Nd4j.vstack(seeds.subList(start, end).stream()
-                    .map(s -> model.noise(1, new Random(s))).toArray(INDArray[]::new));
-            parts.add(model.generate(prompts.subList(start, end), noise));
-        }
-        return parts.size() == 1 ? parts.get(0) : Nd4j.concat(0, parts.toArray(INDArray[]::new));
     }
 }

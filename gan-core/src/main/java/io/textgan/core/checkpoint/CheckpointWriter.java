@@ -136,7 +136,7 @@ public final class CheckpointWriter implements TrainingListener {
         if (trainer.imageEncoder() != null) {
             ArrayFile.readInto(dir.resolve(IMAGE_ENCODER_FILE), ArrayFile.of(trainer.imageEncoder().parameters()));
         }
-        State state = Json.read(dir.resolve(STATE_FILE), State.class);
+        State state = readState(dir);
         if (state.seed() != trainer.config().seed()) {
             throw new IOException(dir + " was written with seed " + state.seed() + ", the run's config says " + trainer.config().seed());
         }
@@ -147,6 +147,11 @@ public final class CheckpointWriter implements TrainingListener {
         ArrayFile.readInto(dir.resolve(DISCRIMINATOR_ADAM_FILE), discriminatorAdam);
         trainer.discriminatorOptimizer().restore(discriminatorAdam, state.discriminatorIterations());
         trainer.resumeAt(state.step(), state.completedEpochs(), state.batchesInEpoch());
+    }
+
+    /** The counters saved with the checkpoint in {@code dir}: its training step, completed epochs and seed. */
+    public static State readState(Path dir) throws IOException {
+        return Json.read(dir.resolve(STATE_FILE), State.class);
     }
 
     private static Map<String, INDArray> copyOf(Map<String, INDArray> arrays) {

@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -47,16 +48,22 @@ public final class Manifest {
         Json.write(dir.resolve(FILE), new Content(FORMAT_VERSION, provenance, entries));
     }
 
+    /** The manifest of the checkpoint in {@code dir}, or empty for a directory without one. */
+    public static Optional<Content> read(Path dir) throws IOException {
+        Path manifest = dir.resolve(FILE);
+        return Files.exists(manifest) ? Optional.of(Json.read(manifest, Content.class)) : Optional.empty();
+    }
+
     /**
      * Checks the format version and every listed file; throws an IOException naming the first file that is missing,
      * truncated or altered. A directory without a manifest (a model saved by {@code TextToImageModel.save}) passes.
      */
     public static void verifyIfPresent(Path dir) throws IOException {
-        Path manifest = dir.resolve(FILE);
-        if (!Files.exists(manifest)) {
+        Optional<Content> read = read(dir);
+        if (read.isEmpty()) {
             return;
         }
-        Content content = Json.read(manifest, Content.class);
+        Content content = read.get();
         if (content.formatVersion() > FORMAT_VERSION) {
             throw new IOException(dir + " has checkpoint format version " + content.formatVersion()
                     + ", newer than this build reads (" + FORMAT_VERSION + "); use a newer gan");
