@@ -48,8 +48,8 @@ class GanCliEndToEndTest {
     void trainingWritesSamplesCheckpointsAndFiniteLosses() throws IOException {
         // 64 items / 16 per batch = 4 steps per epoch: 6 steps end inside epoch 2, whose checkpoint is named by step
         for (String f : List.of("config.json", "train.log", "samples/epoch-0001.png", "samples/epoch-0001.txt",
-                "samples/epoch-0002.png", "checkpoints/latest", "checkpoints/epoch-0001/generator.bin",
-                "checkpoints/epoch-0001-step-00000006/generator.bin", "checkpoints/epoch-0001-step-00000006/manifest.json",
+                "samples/epoch-0002.png", "checkpoints/latest", "checkpoints/epoch-0001/generator.safetensors",
+                "checkpoints/epoch-0001-step-00000006/generator.safetensors", "checkpoints/epoch-0001-step-00000006/manifest.json",
                 "checkpoints/epoch-0001/config.json", "checkpoints/epoch-0001/sample-prompts.txt",
                 "checkpoints/epoch-0001/sample-noise.bin")) {
             assertTrue(Files.exists(run.resolve(f)), f);
@@ -102,10 +102,10 @@ class GanCliEndToEndTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.readString(ema.resolve("config.json")).matches("(?s).*\"emaDecay\" : 0.9\\b.*"));
         Path checkpoint = ema.resolve("checkpoints/epoch-0001");
-        assertTrue(Files.exists(checkpoint.resolve("generator-trained.bin")));
+        assertTrue(Files.exists(checkpoint.resolve("generator-trained.safetensors")));
         assertFalse(Files.exists(ema.resolve("checkpoints/epoch-0000")), "--keep-checkpoints 1 keeps only the newest");
-        assertFalse(Files.exists(run.resolve("checkpoints/epoch-0001/generator-trained.bin")), "only with --ema");
-        assertTrue(Files.mismatch(checkpoint.resolve("generator.bin"), checkpoint.resolve("generator-trained.bin")) >= 0);
+        assertFalse(Files.exists(run.resolve("checkpoints/epoch-0001/generator-trained.safetensors")), "only with --ema");
+        assertTrue(Files.mismatch(checkpoint.resolve("generator.safetensors"), checkpoint.resolve("generator-trained.safetensors")) >= 0);
         Result bad = gan("train", "--ema", "1", "--run", tmp.resolve("bad-ema").toString());
         assertEquals(2, bad.code());
         assertEquals("gan: emaDecay must be in [0, 1) (0: off): 1.0", bad.err().strip());

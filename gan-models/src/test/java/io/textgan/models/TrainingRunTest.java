@@ -96,7 +96,7 @@ class TrainingRunTest {
     void aCorruptCheckpointIsSkippedForThePreviousGoodOne() throws Exception {
         Run whole = train("whole2");
         copy(tmp.resolve("whole2"), tmp.resolve("corrupt"));
-        Path generator = tmp.resolve("corrupt/checkpoints/epoch-0002/generator.bin");
+        Path generator = tmp.resolve("corrupt/checkpoints/epoch-0002/generator.safetensors");
         byte[] bytes = Files.readAllBytes(generator);
         bytes[bytes.length / 2] ^= 0x10;
         Files.write(generator, bytes);
