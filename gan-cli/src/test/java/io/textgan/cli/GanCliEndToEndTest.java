@@ -45,6 +45,33 @@ class GanCliEndToEndTest {
     }
 
     @Test
+    void exportWritesTheGeneratorAsOnnxAndRefusesBadRequestsInOneLine() throws IOException {
+        Path onnx = tmp.resolve("model.onnx");
+        Result ok = gan("export", "--run", run.toString(), "--format", "onnx", "--out", onnx.toString());
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.out().contains("as ONNX (opset 13"), ok.out());
+        assertTrue(ok.out().contains("inputs: noise [N, 8], text [N, 16]"), ok.out());
+        byte[] bytes = Files.readAllBytes(onnx);
+        assertEquals(0x08, bytes[0], "ModelProto field 1 (ir_version) first");
+        assertEquals(7, bytes[1], "IR version 7");
+
+        Result missing = gan("export", "--run", tmp.resolve("nope").toString(), "--format", "onnx", "--out", onnx.toString());
+        assertEquals(2, missing.code());
+        assertEquals("gan: no run directory at " + tmp.resolve("nope") + "\n", missing.err().replace("\r", ""));
+        Result format = gan("export", "--run", run.toString(), "--format", "tflite", "--out", onnx.toString());
+        assertEquals(2, format.code());
+        assertEquals("gan: unknown export format 'tflite': the one format is onnx\n", format.err().replace("\r", ""));
+        Path nowhere = tmp.resolve("no-such-dir/model.onnx");
+        Result unwritable = gan("export", "--run", run.toString(), "--format", "onnx", "--out", nowhere.toString());
+        assertEquals(2, unwritable.code());
+        assertEquals("gan: cannot write " + nowhere + ": no directory " + nowhere.getParent() + "\n",
+                unwritable.err().replace("\r", ""));
+        Result directory = gan("export", "--run", run.toString(), "--format", "onnx", "--out", tmp.toString());
+        assertEquals(2, directory.code());
+        assertEquals("gan: cannot write " + tmp + ": it is a directory\n", directory.err().replace("\r", ""));
+    }
+
+    @Test
     void trainingWritesSamplesCheckpointsAndFiniteLosses() throws IOException {
         // 64 items / 16 per batch = 4 steps per epoch: 6 steps end inside epoch 2, whose checkpoint is named by step
         for (String f : List.of("config.json", "train.log", "samples/epoch-0001.png", "samples/epoch-0001.txt",

@@ -2,6 +2,9 @@ package io.textgan.models.dcgan;
 
 import io.textgan.core.api.Generator;
 import io.textgan.core.api.ModelConfig;
+import io.textgan.core.export.OnnxExportable;
+import io.textgan.core.export.OnnxGraph;
+import io.textgan.core.export.OnnxLayers;
 import io.textgan.core.nn.Film;
 import io.textgan.core.nn.LayerSummary;
 import io.textgan.core.nn.Parameter;
@@ -18,7 +21,7 @@ import java.util.List;
  * of layers to images; {@link Film} layers at the top level of the body modulate with t too, and their gradients with
  * respect to t join the concatenation's. The generators of this module differ only in their body.
  */
-public abstract class TextConditionedGenerator implements Generator {
+public abstract class TextConditionedGenerator implements Generator, OnnxExportable {
     private final ModelConfig config;
     private final TextCondition condition;
     private final Sequential body;
@@ -37,6 +40,17 @@ public abstract class TextConditionedGenerator implements Generator {
         INDArray t = condition.forward(text, noise, training);
         films.forEach(f -> f.condition(t));
         return body.forward(Nd4j.hstack(noise, t), training);
+    }
+
+    /** The condition, concatenated after the noise, through the body; FiLM layers have no ONNX form here yet. */
+    @Override
+    public String exportOnnx(OnnxGraph graph, String noise, String text) {
+        if (!films.isEmpty()) {
+            throw new IllegalArgumentException("its FiLM layers have no ONNX export");
+        }
+        String t = condition.exportOnnx(graph, text);
+        String input = graph.node("Concat", "concat", List.of(noise, t), new OnnxGraph.IntAttribute("axis", 1));
+        return OnnxLayers.add(graph, body, input);
     }
 
     @Override
