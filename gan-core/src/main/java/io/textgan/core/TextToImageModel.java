@@ -105,16 +105,18 @@ public final class TextToImageModel {
     public void save(Path dir) throws IOException {
         Json.write(dir.resolve(CONFIG_FILE), config);
         Json.write(dir.resolve(VOCABULARY_FILE), vocabulary.words());
-        WeightFile.write(dir, TEXT_ENCODER_FILE, textEncoder.parameters(), weightMetadata(config, "text-encoder", config.textEncoder()));
-        WeightFile.write(dir, GENERATOR_FILE, generator.parameters(), weightMetadata(config, "generator", config.generator()));
+        WeightFile.write(dir, TEXT_ENCODER_FILE, textEncoder.parameters(),
+                weightMetadata(config, textEncoder, "text-encoder", config.textEncoder()));
+        WeightFile.write(dir, GENERATOR_FILE, generator.parameters(), weightMetadata(config, generator, "generator", config.generator()));
     }
 
     /**
-     * The metadata of a network's safetensors file: PyTorch's layout tag, which network it is, its registered name and
-     * the model configuration as JSON.
+     * The metadata of a network's safetensors file: the network's own {@link io.textgan.core.api.Network#metadata()},
+     * PyTorch's layout tag, which network it is, its registered name and the model configuration as JSON.
      */
-    public static java.util.Map<String, String> weightMetadata(ModelConfig config, String role, String name) {
-        java.util.Map<String, String> metadata = new java.util.LinkedHashMap<>();
+    public static java.util.Map<String, String> weightMetadata(ModelConfig config, io.textgan.core.api.Network network,
+                                                                String role, String name) {
+        java.util.Map<String, String> metadata = new java.util.LinkedHashMap<>(network.metadata());
         metadata.put("format", "pt");
         metadata.put("textgan.network", role);
         metadata.put("textgan.name", name);

@@ -82,13 +82,14 @@ public final class CheckpointWriter implements TrainingListener {
         ModelConfig model = trainer.model().config();
         if (trainer.generationModel() != trainer.model()) {
             WeightFile.write(tmp, TRAINED_GENERATOR_FILE, trainer.model().generator().parameters(),
-                    TextToImageModel.weightMetadata(model, "generator-trained", model.generator()));
+                    TextToImageModel.weightMetadata(model, trainer.model().generator(), "generator-trained", model.generator()));
         }
         WeightFile.write(tmp, DISCRIMINATOR_FILE, trainer.discriminator().parameters(),
-                TextToImageModel.weightMetadata(model, "discriminator", model.discriminator()));
+                TextToImageModel.weightMetadata(model, trainer.discriminator(), "discriminator", model.discriminator()));
         if (trainer.imageEncoder() != null) {
             WeightFile.write(tmp, IMAGE_ENCODER_FILE, trainer.imageEncoder().parameters(),
-                    TextToImageModel.weightMetadata(model, "image-encoder", trainer.imageEncoder().getClass().getSimpleName()));
+                    TextToImageModel.weightMetadata(model, trainer.imageEncoder(), "image-encoder",
+                            trainer.imageEncoder().getClass().getSimpleName()));
         }
         ArrayFile.write(tmp.resolve(GENERATOR_ADAM_FILE), trainer.generatorOptimizer().state());
         ArrayFile.write(tmp.resolve(DISCRIMINATOR_ADAM_FILE), trainer.discriminatorOptimizer().state());
