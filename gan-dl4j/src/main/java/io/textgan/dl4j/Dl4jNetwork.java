@@ -9,9 +9,11 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
-import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.NoOp;
 
 import java.util.ArrayList;
@@ -89,21 +91,26 @@ final class Dl4jNetwork {
 
     /** The network's output of the inputs; in training, keeps what {@link #backward} needs. */
     INDArray forward(boolean training, INDArray... inputs) {
-        Map<String, INDArray> activations = graph.feedForward(inputs, training, !training);
-        String output = graph.getConfiguration().getNetworkOutputs().get(0);
-        return activations.get(output);
+        // DL4J refuses to run inside a caller's workspace (the trainer's step workspace): its arrays live outside
+        try (MemoryWorkspace outside = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+            Map<String, INDArray> activations = graph.feedForward(inputs, training, !training);
+            String output = graph.getConfiguration().getNetworkOutputs().get(0);
+            return activations.get(output);
+        }
     }
 
     /** Adds dLoss/dParameters of the latest training forward to the gradients; returns dLoss/dInputs. */
     INDArray[] backward(INDArray gradOutput) {
-        INDArray earlier = flatGradients.dup();
-        INDArray[] inputGradients = graph.backpropExternal(gradOutput);
-        flatGradients.addi(earlier);
-        for (INDArray[] s : statistics) {
-            s[0].subi(s[1]);
-            s[1].assign(0);
+        try (MemoryWorkspace outside = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+            INDArray earlier = flatGradients.dup();
+            INDArray[] inputGradients = graph.backpropExternal(gradOutput);
+            flatGradients.addi(earlier);
+            for (INDArray[] s : statistics) {
+                s[0].subi(s[1]);
+                s[1].assign(0);
+            }
+            return inputGradients;
         }
-        return inputGradients;
     }
 
     /** DL4J's JSON of the configuration. */
@@ -148,7 +155,7 @@ final class Dl4jNetwork {
                 total += (out[1] / s[0]) * (out[2] / s[1]) * f.getNIn() * f.getNOut() * k[0] * k[1];
             } else if (conf instanceof ConvolutionLayer c) {
                 total += out[1] * out[2] * f.getNIn() * f.getNOut() * (long) c.getKernelSize()[0] * c.getKernelSize()[1];
-            } else if (conf instanceof BaseLayer) {
+            } else if (conf instanceof DenseLayer) {
                 total += f.getNIn() * f.getNOut();
             }
         }
