@@ -142,12 +142,14 @@ class Dl4jSampleTest {
     }
 
     @Test
-    void trainsThroughTheCommandLineAndShowsItsLayersInTheSummary() throws Exception {
+    void trainsThroughTheCommandLineWithAMovingAverageAndInterpolationsAndShowsItsLayersInTheSummary() throws Exception {
         Path run = tmp.resolve("cli");
         List<String> args = new ArrayList<>(List.of("train", "--run", run.toString(), "--generator", Dl4jDcganGenerator.NAME,
                 "--image-size", "16", "--ngf", "4", "--ndf", "4", "--noise-size", "8", "--text-size", "16",
-                "--shapes-count", "32", "--batch-size", "16", "--steps", "2", "--encoder-steps", "0"));
+                "--shapes-count", "32", "--batch-size", "16", "--steps", "2", "--encoder-steps", "0",
+                "--ema", "0.9", "--gan-int"));
         gan(args.toArray(String[]::new));
+        assertTrue(Files.exists(run.resolve("checkpoints/epoch-0001/generator-trained.safetensors")), "the moving average works");
         assertTrue(Files.readString(run.resolve("config.json")).contains("\"generator\" : \"" + Dl4jDcganGenerator.NAME + "\""));
         String summary = gan("summary", "--run", run.toString());
         assertTrue(summary.contains("generator (" + Dl4jDcganGenerator.NAME + ")"), summary);
