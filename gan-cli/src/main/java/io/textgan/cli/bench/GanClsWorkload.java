@@ -40,10 +40,11 @@ final class GanClsWorkload implements Workload {
     private int epoch;
     private int steps;
 
-    GanClsWorkload(int batch, int imageSize) {
+    /** @param generator a registered generator in place of the default's, or null */
+    GanClsWorkload(int batch, int imageSize, String generator) {
         this.batch = batch;
         this.imageSize = imageSize;
-        ModelConfig base = ModelConfig.defaults(imageSize);
+        ModelConfig base = generator == null ? ModelConfig.defaults(imageSize) : ModelConfig.defaults(imageSize).withGenerator(generator);
         ShapesSource data = ShapesSource.training(Math.max(1024, 4 * batch), imageSize, 1);
         Vocabulary vocabulary = Vocabulary.build(data, 1);
         ModelConfig config = base.withVocabularySize(vocabulary.size());
