@@ -33,6 +33,7 @@ final class GanClsWorkload implements Workload {
     private final int imageSize;
     private final GanTrainer trainer;
     private final TextToImageModel model;
+    private final TimedGenerator timedGenerator;
     private final Discriminator discriminator;
     private final ImageEncoder imageEncoder;
     private final BatchSampler sampler;
@@ -49,7 +50,9 @@ final class GanClsWorkload implements Workload {
         Vocabulary vocabulary = Vocabulary.build(data, 1);
         ModelConfig config = base.withVocabularySize(vocabulary.size());
         Random rng = new Random(1);
-        model = TextToImageModel.create(config, vocabulary, rng);
+        TextToImageModel created = TextToImageModel.create(config, vocabulary, rng);
+        timedGenerator = new TimedGenerator(created.generator());
+        model = new TextToImageModel(config, vocabulary, created.textEncoder(), timedGenerator);
         discriminator = ModelRegistry.get(ModelProvider.DiscriminatorProvider.class, config.discriminator()).create(config, rng);
         TrainingConfig defaults = TrainingConfig.builder().batchSize(batch).build();
         imageEncoder = ModelRegistry.get(ModelProvider.ImageEncoderProvider.class, defaults.imageEncoder()).create(config, rng);
@@ -83,6 +86,7 @@ final class GanClsWorkload implements Workload {
 
     @Override
     public void step(PhaseTimer timer) {
+        timedGenerator.timeWith(timer);
         Batch next = timer.time("data", () -> {
             if (batches == null || !batches.hasNext()) {
                 batches = sampler.epoch(++epoch, 0).iterator();
