@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A DL4J discriminator in the real GAN loop with the built-in dcgan generator (its dLoss/dImages, checked numerically in
- * {@link Dl4jAdapterTest}, is the generator's error),
+ * {@link Dl4jAdapterTest}, is the generator's error):
  * losses stay finite, its checkpoint keeps its DL4J configuration, and a resumed run gives the uninterrupted run's
  * losses.
  */

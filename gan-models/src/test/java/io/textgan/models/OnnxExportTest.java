@@ -73,10 +73,16 @@ class OnnxExportTest {
     }
 
     @Test
-    void aGeneratorWithoutAnOnnxFormIsRefusedByName() {
-        TextToImageModel film = model(config("film", false));
-        assertEquals("the generator 'film' cannot be exported to ONNX: its FiLM layers have no ONNX export",
-                assertThrows(IllegalArgumentException.class, () -> OnnxExport.generator(film, "test")).getMessage());
+    void filmModulatesWithTheConditionInTheGraphToo() {
+        assertSameImages(model(config("film", false)));
+    }
+
+    @Test
+    void aGeneratorWithALayerWithoutAnOnnxFormIsRefusedByName() {
+        TextToImageModel residual = model(config("residual", false));
+        String message = assertThrows(IllegalArgumentException.class, () -> OnnxExport.generator(residual, "test")).getMessage();
+        assertTrue(message.startsWith("the generator 'residual' cannot be exported to ONNX: the layer "), message);
+        assertTrue(message.endsWith(" has no ONNX export"), message);
     }
 
     @Test
@@ -272,6 +278,8 @@ class OnnxExportTest {
                     yield map(x, a -> a >= 0 ? a : alpha * a);
                 }
                 case "Gemm", "MatMul" -> gemm(x, in.get(1), in.size() > 2 ? in.get(2) : null);
+                case "Mul" -> broadcast(x, in.get(1), (a, b) -> a * b);
+                case "Add" -> broadcast(x, in.get(1), Double::sum);
                 case "Concat" -> concat(x, in.get(1), (Long) attributes.get("axis").get(3).get(0));
                 case "Slice" -> slice(x, (long) in.get(1).v()[0], (long) in.get(2).v()[0], (long) in.get(3).v()[0]);
                 case "Reshape" -> reshape(x, in.get(1));
@@ -281,6 +289,38 @@ class OnnxExportTest {
                         longs(attributes.get("strides"), 8)[0], longs(attributes.get("pads"), 8));
                 default -> throw new IllegalStateException("the test evaluator has no " + type);
             };
+        }
+
+        /** Numpy-style broadcasting of two tensors of the same rank (a dimension of 1 repeats). */
+        private static Tensor broadcast(Tensor a, Tensor b, java.util.function.DoubleBinaryOperator f) {
+            int rank = a.shape().length;
+            assertEquals(rank, b.shape().length);
+            long[] shape = new long[rank];
+            for (int d = 0; d < rank; d++) {
+                shape[d] = Math.max(a.dim(d), b.dim(d));
+                assertTrue(a.dim(d) == shape[d] || a.dim(d) == 1);
+                assertTrue(b.dim(d) == shape[d] || b.dim(d) == 1);
+            }
+            int total = (int) java.util.Arrays.stream(shape).reduce(1, (p, q) -> p * q);
+            double[] y = new double[total];
+            int[] index = new int[rank];
+            for (int k = 0; k < total; k++) {
+                int rest = k;
+                for (int d = rank - 1; d >= 0; d--) {
+                    index[d] = (int) (rest % shape[d]);
+                    rest /= (int) shape[d];
+                }
+                y[k] = f.applyAsDouble(a.v()[offset(a, index)], b.v()[offset(b, index)]);
+            }
+            return new Tensor(shape, y);
+        }
+
+        private static int offset(Tensor t, int[] index) {
+            int at = 0;
+            for (int d = 0; d < index.length; d++) {
+                at = at * (int) t.dim(d) + (t.dim(d) == 1 ? 0 : index[d]);
+            }
+            return at;
         }
 
         private static Tensor map(Tensor x, java.util.function.DoubleUnaryOperator f) {

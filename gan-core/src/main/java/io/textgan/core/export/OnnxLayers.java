@@ -9,9 +9,13 @@ import io.textgan.core.nn.Conv2d;
 import io.textgan.core.nn.Convolution;
 import io.textgan.core.nn.Deconv2d;
 import io.textgan.core.nn.Dense;
+import io.textgan.core.nn.Film;
 import io.textgan.core.nn.Layer;
 import io.textgan.core.nn.Reshape;
 import io.textgan.core.nn.Sequential;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +23,7 @@ import java.util.List;
 /**
  * ONNX nodes for this project's layers in inference mode: Dense → Gemm, Conv2d → Conv, Deconv2d → ConvTranspose,
  * BatchNorm → BatchNormalization with the running statistics, ReLU / LeakyReLU / tanh, Reshape; a Sequential is its
- * layers in order. Any other layer is refused by name.
+ * layers in order; FiLM, which also reads the condition, through {@link #film}. Any other layer is refused by name.
  */
 public final class OnnxLayers {
     private OnnxLayers() {
@@ -66,6 +70,28 @@ public final class OnnxLayers {
             return g.node("Reshape", "reshape", List.of(input, g.constantInts("shape", full)));
         }
         throw new IllegalArgumentException("the layer " + layer.describe() + " has no ONNX export");
+    }
+
+    /**
+     * FiLM: {@code γ ⊙ x + β} with [γ, β] = t·W + b + [1, 0] (the 1 of γ folded into the bias), each reshaped to
+     * broadcast over the spatial axes of a rank-4 input.
+     */
+    public static String film(OnnxGraph g, Film f, String input, int inputRank, String condition) {
+        int c = f.channels();
+        INDArray bias = f.affine().bias().value().reshape(2L * c).dup();
+        bias.get(NDArrayIndex.interval(0, c)).addi(1);
+        String both = g.node("Gemm", "film_gemm", List.of(condition, g.constant("film_w", f.affine().weight().value()),
+                g.constant("film_b", bias)));
+        long[] shape = inputRank == 4 ? new long[]{-1, c, 1, 1} : new long[]{-1, c};
+        String gamma = g.node("Reshape", "film_gamma", List.of(slice(g, both, 0, c), g.constantInts("shape", shape)));
+        String beta = g.node("Reshape", "film_beta", List.of(slice(g, both, c, 2L * c), g.constantInts("shape", shape)));
+        return g.node("Add", "film", List.of(g.node("Mul", "film_scale", List.of(input, gamma)), beta));
+    }
+
+    /** Columns [from, to) of a [N, K] value. */
+    public static String slice(OnnxGraph g, String input, long from, long to) {
+        return g.node("Slice", "slice", List.of(input, g.constantInts("starts", from), g.constantInts("ends", to),
+                g.constantInts("axes", 1)));
     }
 
     /** {@code x·W + b} as a Gemm (a MatMul without bias). */

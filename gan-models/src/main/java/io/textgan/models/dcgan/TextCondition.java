@@ -63,9 +63,7 @@ public final class TextCondition {
         if (augmentation == null) {
             return OnnxLayers.add(graph, projection, text);
         }
-        String moments = OnnxLayers.dense(graph, augmentation.moments(), text);
-        return graph.node("Slice", "ca_mean", List.of(moments, graph.constantInts("starts", 0),
-                graph.constantInts("ends", augmentation.conditionSize()), graph.constantInts("axes", 1)));
+        return OnnxLayers.slice(graph, OnnxLayers.dense(graph, augmentation.moments(), text), 0, augmentation.conditionSize());
     }
 
     /** The KL term of the latest forward (0 without conditioning augmentation or in inference). */

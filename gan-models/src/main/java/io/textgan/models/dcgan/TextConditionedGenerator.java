@@ -42,15 +42,17 @@ public abstract class TextConditionedGenerator implements Generator, OnnxExporta
         return body.forward(Nd4j.hstack(noise, t), training);
     }
 
-    /** The condition, concatenated after the noise, through the body; FiLM layers have no ONNX form here yet. */
+    /** The condition, concatenated after the noise, through the body's layers, the FiLM layers reading the condition. */
     @Override
     public String exportOnnx(OnnxGraph graph, String noise, String text) {
-        if (!films.isEmpty()) {
-            throw new IllegalArgumentException("its FiLM layers have no ONNX export");
-        }
         String t = condition.exportOnnx(graph, text);
-        String input = graph.node("Concat", "concat", List.of(noise, t), new OnnxGraph.IntAttribute("axis", 1));
-        return OnnxLayers.add(graph, body, input);
+        String x = graph.node("Concat", "concat", List.of(noise, t), new OnnxGraph.IntAttribute("axis", 1));
+        long[] shape = {config.noiseSize() + config.conditionSize()};
+        for (var layer : body.layers()) {
+            x = layer instanceof Film f ? OnnxLayers.film(graph, f, x, shape.length + 1, t) : OnnxLayers.add(graph, layer, x);
+            shape = layer.outputShape(shape);
+        }
+        return x;
     }
 
     @Override
