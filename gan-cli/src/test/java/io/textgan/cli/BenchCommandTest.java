@@ -49,4 +49,15 @@ class BenchCommandTest {
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("gan: unknown workload 'resnet'"), r.err());
     }
+
+    @Test
+    void aGeneratorToCompareRunsInTheGanClsWorkloadAndAnUnknownOneIsAUserError() {
+        GanCliEndToEndTest.Result r = GanCliEndToEndTest.gan("bench", "--workload", "gancls32", "--generator", "film",
+                "--steps", "1", "--warmup", "0", "--batch", "2");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("\"workload\" : \"gancls32\", \"generator\" : \"film\""), r.out());
+        GanCliEndToEndTest.Result unknown = GanCliEndToEndTest.gan("bench", "--generator", "nope");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().startsWith("gan: unknown generator 'nope'"), unknown.err());
+    }
 }

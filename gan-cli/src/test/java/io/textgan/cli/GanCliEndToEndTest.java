@@ -50,11 +50,38 @@ public class GanCliEndToEndTest {
     }
 
     @Test
+    void exportWritesTheGeneratorAsOnnxAndRefusesBadRequestsInOneLine() throws IOException {
+        Path onnx = tmp.resolve("model.onnx");
+        Result ok = gan("export", "--run", run.toString(), "--format", "onnx", "--out", onnx.toString());
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.out().contains("as ONNX (opset 13"), ok.out());
+        assertTrue(ok.out().contains("inputs: noise [N, 8], text [N, 16]"), ok.out());
+        byte[] bytes = Files.readAllBytes(onnx);
+        assertEquals(0x08, bytes[0], "ModelProto field 1 (ir_version) first");
+        assertEquals(7, bytes[1], "IR version 7");
+
+        Result missing = gan("export", "--run", tmp.resolve("nope").toString(), "--format", "onnx", "--out", onnx.toString());
+        assertEquals(2, missing.code());
+        assertEquals("gan: no run directory at " + tmp.resolve("nope") + "\n", missing.err().replace("\r", ""));
+        Result format = gan("export", "--run", run.toString(), "--format", "tflite", "--out", onnx.toString());
+        assertEquals(2, format.code());
+        assertEquals("gan: unknown export format 'tflite': the one format is onnx\n", format.err().replace("\r", ""));
+        Path nowhere = tmp.resolve("no-such-dir/model.onnx");
+        Result unwritable = gan("export", "--run", run.toString(), "--format", "onnx", "--out", nowhere.toString());
+        assertEquals(2, unwritable.code());
+        assertEquals("gan: cannot write " + nowhere + ": no directory " + nowhere.getParent() + "\n",
+                unwritable.err().replace("\r", ""));
+        Result directory = gan("export", "--run", run.toString(), "--format", "onnx", "--out", tmp.toString());
+        assertEquals(2, directory.code());
+        assertEquals("gan: cannot write " + tmp + ": it is a directory\n", directory.err().replace("\r", ""));
+    }
+
+    @Test
     void trainingWritesSamplesCheckpointsAndFiniteLosses() throws IOException {
         // 64 items / 16 per batch = 4 steps per epoch: 6 steps end inside epoch 2, whose checkpoint is named by step
         for (String f : List.of("config.json", "train.log", "samples/epoch-0001.png", "samples/epoch-0001.txt",
-                "samples/epoch-0002.png", "checkpoints/latest", "checkpoints/epoch-0001/generator.bin",
-                "checkpoints/epoch-0001-step-00000006/generator.bin", "checkpoints/epoch-0001-step-00000006/manifest.json",
+                "samples/epoch-0002.png", "checkpoints/latest", "checkpoints/epoch-0001/generator.safetensors",
+                "checkpoints/epoch-0001-step-00000006/generator.safetensors", "checkpoints/epoch-0001-step-00000006/manifest.json",
                 "checkpoints/epoch-0001/config.json", "checkpoints/epoch-0001/sample-prompts.txt",
                 "checkpoints/epoch-0001/sample-noise.bin")) {
             assertTrue(Files.exists(run.resolve(f)), f);
@@ -107,10 +134,10 @@ public class GanCliEndToEndTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.readString(ema.resolve("config.json")).matches("(?s).*\"emaDecay\" : 0.9\\b.*"));
         Path checkpoint = ema.resolve("checkpoints/epoch-0001");
-        assertTrue(Files.exists(checkpoint.resolve("generator-trained.bin")));
+        assertTrue(Files.exists(checkpoint.resolve("generator-trained.safetensors")));
         assertFalse(Files.exists(ema.resolve("checkpoints/epoch-0000")), "--keep-checkpoints 1 keeps only the newest");
-        assertFalse(Files.exists(run.resolve("checkpoints/epoch-0001/generator-trained.bin")), "only with --ema");
-        assertTrue(Files.mismatch(checkpoint.resolve("generator.bin"), checkpoint.resolve("generator-trained.bin")) >= 0);
+        assertFalse(Files.exists(run.resolve("checkpoints/epoch-0001/generator-trained.safetensors")), "only with --ema");
+        assertTrue(Files.mismatch(checkpoint.resolve("generator.safetensors"), checkpoint.resolve("generator-trained.safetensors")) >= 0);
         Result bad = gan("train", "--ema", "1", "--run", tmp.resolve("bad-ema").toString());
         assertEquals(2, bad.code());
         assertEquals("gan: emaDecay must be in [0, 1) (0: off): 1.0", bad.err().strip());

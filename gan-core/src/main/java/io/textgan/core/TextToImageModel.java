@@ -5,9 +5,9 @@ import io.textgan.core.api.ModelConfig;
 import io.textgan.core.api.ModelProvider;
 import io.textgan.core.api.ModelRegistry;
 import io.textgan.core.api.TextEncoder;
-import io.textgan.core.checkpoint.ArrayFile;
 import io.textgan.core.checkpoint.Json;
 import io.textgan.core.checkpoint.Manifest;
+import io.textgan.core.checkpoint.WeightFile;
 import io.textgan.core.data.Tokenizer;
 import io.textgan.core.data.Vocabulary;
 import io.textgan.core.nn.Init;
@@ -26,8 +26,9 @@ import java.util.Random;
 public final class TextToImageModel {
     static final String CONFIG_FILE = "model.json";
     static final String VOCABULARY_FILE = "vocabulary.json";
-    static final String TEXT_ENCODER_FILE = "text-encoder.bin";
-    static final String GENERATOR_FILE = "generator.bin";
+    /** Weight files, without their extension ({@link WeightFile}: {@code .safetensors}, or {@code .bin} in format 1). */
+    static final String TEXT_ENCODER_FILE = "text-encoder";
+    static final String GENERATOR_FILE = "generator";
 
     private final ModelConfig config;
     private final Vocabulary vocabulary;
@@ -97,12 +98,30 @@ public final class TextToImageModel {
         return generator.generate(noise, encode(prompts), false);
     }
 
-    /** Writes the four files generation needs into {@code dir}, which must exist. */
+    /**
+     * Writes the four files generation needs into {@code dir}, which must exist: the configuration, the vocabulary, and
+     * the text encoder's and generator's weights as safetensors files whose metadata hold the configuration.
+     */
     public void save(Path dir) throws IOException {
         Json.write(dir.resolve(CONFIG_FILE), config);
         Json.write(dir.resolve(VOCABULARY_FILE), vocabulary.words());
-        ArrayFile.write(dir.resolve(TEXT_ENCODER_FILE), ArrayFile.of(textEncoder.parameters()));
-        ArrayFile.write(dir.resolve(GENERATOR_FILE), ArrayFile.of(generator.parameters()));
+        WeightFile.write(dir, TEXT_ENCODER_FILE, textEncoder.parameters(),
+                weightMetadata(config, textEncoder, "text-encoder", config.textEncoder()));
+        WeightFile.write(dir, GENERATOR_FILE, generator.parameters(), weightMetadata(config, generator, "generator", config.generator()));
+    }
+
+    /**
+     * The metadata of a network's safetensors file: the network's own {@link io.textgan.core.api.Network#metadata()},
+     * PyTorch's layout tag, which network it is, its registered name and the model configuration as JSON.
+     */
+    public static java.util.Map<String, String> weightMetadata(ModelConfig config, io.textgan.core.api.Network network,
+                                                                String role, String name) {
+        java.util.Map<String, String> metadata = new java.util.LinkedHashMap<>(network.metadata());
+        metadata.put("format", "pt");
+        metadata.put("textgan.network", role);
+        metadata.put("textgan.name", name);
+        metadata.put("textgan.model", Json.toLine(config));
+        return metadata;
     }
 
     /** Loads a model saved by {@link #save} (a checkpoint directory), checking its manifest first if it has one. */
@@ -115,8 +134,8 @@ public final class TextToImageModel {
         @SuppressWarnings("unchecked")
         List<String> words = Json.read(dir.resolve(VOCABULARY_FILE), List.class);
         TextToImageModel model = create(config, new Vocabulary(words, Tokenizer.named(config.tokens())), new Random(0));
-        ArrayFile.readInto(dir.resolve(TEXT_ENCODER_FILE), ArrayFile.of(model.textEncoder.parameters()));
-        ArrayFile.readInto(dir.resolve(GENERATOR_FILE), ArrayFile.of(model.generator.parameters()));
+        WeightFile.readInto(dir, TEXT_ENCODER_FILE, model.textEncoder.parameters());
+        WeightFile.readInto(dir, GENERATOR_FILE, model.generator.parameters());
         return model;
     }
 }

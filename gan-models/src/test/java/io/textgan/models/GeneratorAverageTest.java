@@ -3,6 +3,7 @@ package io.textgan.models;
 import io.textgan.core.TextToImageModel;
 import io.textgan.core.api.ModelConfig;
 import io.textgan.core.checkpoint.ArrayFile;
+import io.textgan.core.checkpoint.WeightFile;
 import io.textgan.core.data.Vocabulary;
 import io.textgan.core.data.shapes.ShapesSource;
 import io.textgan.core.nn.Parameter;
@@ -63,7 +64,7 @@ class GeneratorAverageTest {
         Path checkpoint = whole.resolve("checkpoints/epoch-0002");
         TextToImageModel averaged = TextToImageModel.load(checkpoint);
         TextToImageModel trained = TextToImageModel.load(checkpoint);
-        ArrayFile.readInto(checkpoint.resolve("generator-trained.bin"), ArrayFile.of(trained.generator().parameters()));
+        WeightFile.readInto(checkpoint, "generator-trained", trained.generator().parameters());
         assertFalse(weights(averaged).equals(weights(trained)), "the average differs from the trained weights");
 
         INDArray noise = Nd4j.zeros(DataType.FLOAT, 2, MODEL.noiseSize());

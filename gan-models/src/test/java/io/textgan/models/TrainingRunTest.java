@@ -3,7 +3,10 @@ package io.textgan.models;
 import io.textgan.core.TextToImageModel;
 import io.textgan.core.api.ModelConfig;
 import io.textgan.core.data.shapes.ShapesSource;
+import io.textgan.core.checkpoint.ArrayFile;
 import io.textgan.core.checkpoint.Json;
+import io.textgan.core.checkpoint.Manifest;
+import io.textgan.core.checkpoint.SafetensorsFile;
 import io.textgan.core.checkpoint.RunDirectory;
 import io.textgan.core.train.RunConfig;
 import io.textgan.core.train.TrainingConfig;
@@ -93,10 +96,55 @@ class TrainingRunTest {
     }
 
     @Test
+    void aFormatOneCheckpointWithArrayFilesStillResumesExactly() throws Exception {
+        Run whole = train("whole1");
+        train("old", TRAINING.withEpochs(1), false);
+        Path checkpoint = tmp.resolve("old/checkpoints/epoch-0001");
+        toFormatOne(checkpoint);
+        assertTrue(Files.exists(checkpoint.resolve("generator.bin")) && !Files.exists(checkpoint.resolve("generator.safetensors")));
+        assertTrue(Files.readString(checkpoint.resolve(Manifest.FILE)).contains("\"formatVersion\" : 1"));
+        assertSameLosses(whole.losses(), 4, train("old", TRAINING, true).losses());
+    }
+
+    /** Rewrites a checkpoint as format 1 wrote it: every network's weights in an ArrayFile {@code .bin}, manifest version 1. */
+    private static void toFormatOne(Path dir) throws IOException {
+        List<Path> weightFiles;
+        try (var list = Files.list(dir)) {
+            weightFiles = list.filter(p -> p.toString().endsWith(".safetensors")).toList();
+        }
+        assertTrue(weightFiles.size() >= 3, weightFiles.toString());
+        for (Path f : weightFiles) {
+            byte[] bytes = Files.readAllBytes(f);
+            long n = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+            var header = Json.tree(java.util.Arrays.copyOfRange(bytes, 8, 8 + (int) n));
+            java.util.Map<String, INDArray> arrays = new java.util.LinkedHashMap<>();
+            for (var it = header.fields(); it.hasNext(); ) {
+                var e = it.next();
+                if (!e.getKey().equals("__metadata__")) {
+                    long[] shape = new long[e.getValue().get("shape").size()];
+                    for (int i = 0; i < shape.length; i++) {
+                        shape[i] = e.getValue().get("shape").get(i).longValue();
+                    }
+                    arrays.put(e.getKey(), org.nd4j.linalg.factory.Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, shape));
+                }
+            }
+            SafetensorsFile.readInto(f, arrays);
+            String base = f.getFileName().toString().replace(".safetensors", "");
+            ArrayFile.write(dir.resolve(base + ".bin"), arrays);
+            Files.delete(f);
+        }
+        Manifest.Content old = Json.read(dir.resolve(Manifest.FILE), Manifest.Content.class);
+        Manifest.write(dir, old.provenance());
+        Path manifest = dir.resolve(Manifest.FILE);
+        Files.writeString(manifest, Files.readString(manifest).replace("\"formatVersion\" : " + Manifest.FORMAT_VERSION,
+                "\"formatVersion\" : 1"));
+    }
+
+    @Test
     void aCorruptCheckpointIsSkippedForThePreviousGoodOne() throws Exception {
         Run whole = train("whole2");
         copy(tmp.resolve("whole2"), tmp.resolve("corrupt"));
-        Path generator = tmp.resolve("corrupt/checkpoints/epoch-0002/generator.bin");
+        Path generator = tmp.resolve("corrupt/checkpoints/epoch-0002/generator.safetensors");
         byte[] bytes = Files.readAllBytes(generator);
         bytes[bytes.length / 2] ^= 0x10;
         Files.write(generator, bytes);

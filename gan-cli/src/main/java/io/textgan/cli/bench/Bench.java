@@ -30,8 +30,11 @@ public final class Bench {
     private final int batch;
     private final boolean profile;
     private final Path run;
+    private final String generator;
 
-    public Bench(int steps, int warmup, int batch, boolean profile, Path run) {
+    /** @param generator the registered generator of the gancls workloads, null for the default's */
+    public Bench(int steps, int warmup, int batch, boolean profile, Path run, String generator) {
+        this.generator = generator;
         this.steps = steps;
         this.warmup = warmup;
         this.batch = batch;
@@ -43,8 +46,8 @@ public final class Bench {
         Map<String, Object> extra = new LinkedHashMap<>();
         Workload workload = switch (name) {
             case "dcgan64" -> new Dcgan64Workload(batch);
-            case "gancls32" -> new GanClsWorkload(batch, 32);
-            case "gancls64" -> new GanClsWorkload(batch, 64);
+            case "gancls32" -> new GanClsWorkload(batch, 32, generator);
+            case "gancls64" -> new GanClsWorkload(batch, 64, generator);
             case "generate" -> {
                 Path modelRun = run != null ? run : freshRun();
                 extra.put("cold_start_s", coldStartSeconds(modelRun));
@@ -75,6 +78,9 @@ public final class Bench {
         Map<String, Object> r = new LinkedHashMap<>();
         Map<Object, Object> env = Nd4j.getExecutioner().getEnvironmentInformation();
         r.put("workload", w.name());
+        if (generator != null && w instanceof GanClsWorkload) {
+            r.put("generator", generator);
+        }
         r.put("backend", env.get("backend") + nativeBuild());
         r.put("device", device(env));
         r.put("threads", env.get("omp.threads"));

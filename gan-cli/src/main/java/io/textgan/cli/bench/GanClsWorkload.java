@@ -33,6 +33,7 @@ final class GanClsWorkload implements Workload {
     private final int imageSize;
     private final GanTrainer trainer;
     private final TextToImageModel model;
+    private final TimedGenerator timedGenerator;
     private final Discriminator discriminator;
     private final ImageEncoder imageEncoder;
     private final BatchSampler sampler;
@@ -40,15 +41,18 @@ final class GanClsWorkload implements Workload {
     private int epoch;
     private int steps;
 
-    GanClsWorkload(int batch, int imageSize) {
+    /** @param generator a registered generator in place of the default's, or null */
+    GanClsWorkload(int batch, int imageSize, String generator) {
         this.batch = batch;
         this.imageSize = imageSize;
-        ModelConfig base = ModelConfig.defaults(imageSize);
+        ModelConfig base = generator == null ? ModelConfig.defaults(imageSize) : ModelConfig.defaults(imageSize).withGenerator(generator);
         ShapesSource data = ShapesSource.training(Math.max(1024, 4 * batch), imageSize, 1);
         Vocabulary vocabulary = Vocabulary.build(data, 1);
         ModelConfig config = base.withVocabularySize(vocabulary.size());
         Random rng = new Random(1);
-        model = TextToImageModel.create(config, vocabulary, rng);
+        TextToImageModel created = TextToImageModel.create(config, vocabulary, rng);
+        timedGenerator = new TimedGenerator(created.generator());
+        model = new TextToImageModel(config, vocabulary, created.textEncoder(), timedGenerator);
         discriminator = ModelRegistry.get(ModelProvider.DiscriminatorProvider.class, config.discriminator()).create(config, rng);
         TrainingConfig defaults = TrainingConfig.builder().batchSize(batch).build();
         imageEncoder = ModelRegistry.get(ModelProvider.ImageEncoderProvider.class, defaults.imageEncoder()).create(config, rng);
@@ -82,6 +86,7 @@ final class GanClsWorkload implements Workload {
 
     @Override
     public void step(PhaseTimer timer) {
+        timedGenerator.timeWith(timer);
         Batch next = timer.time("data", () -> {
             if (batches == null || !batches.hasNext()) {
                 batches = sampler.epoch(++epoch, 0).iterator();

@@ -1,6 +1,8 @@
 package io.textgan.cli.command;
 
 import io.textgan.cli.bench.Bench;
+import io.textgan.core.api.ModelProvider;
+import io.textgan.core.api.ModelRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,6 +35,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--profile", description = "Add the time per phase (data, forward and backward passes, updaters).")
     boolean profile;
 
+    @Option(names = "--generator", description = "A registered generator for the gancls workloads in place of the default's (to compare generators). Default: the default's.")
+    String generator;
+
     @Option(names = "--run", description = "Trained run for the generate workload. Default: a fresh model of the default size at 64x64.")
     Path run;
 
@@ -47,7 +52,10 @@ public final class BenchCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("unknown workload '" + name + "'; known: " + String.join(", ", Bench.WORKLOADS));
             }
         }
-        Bench bench = new Bench(steps, warmup, batch, profile, run);
+        if (generator != null) {
+            ModelRegistry.get(ModelProvider.GeneratorProvider.class, generator);
+        }
+        Bench bench = new Bench(steps, warmup, batch, profile, run, generator);
         for (String name : names) {
             spec.commandLine().getOut().println(bench.run(name));
         }

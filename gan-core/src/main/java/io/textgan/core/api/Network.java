@@ -16,6 +16,14 @@ public interface Network {
     /** Multiply-adds of one forward pass for one example, counted layer by layer (for {@code gan bench}). */
     long multiplyAdds();
 
+    /**
+     * Strings saved beside the weights, in the metadata of the network's safetensors file: for a network of another
+     * framework, that framework's description of it (a DL4J network's configuration JSON); empty by default.
+     */
+    default java.util.Map<String, String> metadata() {
+        return java.util.Map.of();
+    }
+
     default void zeroGradients() {
         parameters().forEach(Parameter::zeroGradient);
     }

@@ -1,5 +1,7 @@
 package io.textgan.core.checkpoint;
 
+import io.textgan.core.TextToImageModel;
+import io.textgan.core.api.ModelConfig;
 import io.textgan.core.train.GanTrainer;
 import io.textgan.core.train.TrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -29,11 +31,12 @@ import java.util.stream.Stream;
  */
 public final class CheckpointWriter implements TrainingListener {
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointWriter.class);
-    static final String DISCRIMINATOR_FILE = "discriminator.bin";
-    /** The trained generator's weights, when {@code generator.bin} holds their moving average. */
-    static final String TRAINED_GENERATOR_FILE = "generator-trained.bin";
+    /** Weight files, without their extension ({@link WeightFile}). */
+    static final String DISCRIMINATOR_FILE = "discriminator";
+    /** The trained generator's weights, when {@code generator.safetensors} holds their moving average. */
+    static final String TRAINED_GENERATOR_FILE = "generator-trained";
     /** The frozen image encoder of the generator's matching term, when the run has one. */
-    static final String IMAGE_ENCODER_FILE = "image-encoder.bin";
+    static final String IMAGE_ENCODER_FILE = "image-encoder";
     static final String GENERATOR_ADAM_FILE = "generator-adam.bin";
     static final String DISCRIMINATOR_ADAM_FILE = "discriminator-adam.bin";
     static final String STATE_FILE = "state.json";
@@ -76,12 +79,17 @@ public final class CheckpointWriter implements TrainingListener {
                 : String.format("epoch-%04d-step-%08d", trainer.completedEpochs(), trainer.step());
         Path tmp = Files.createTempDirectory(run.checkpoints(), TMP_PREFIX + name + "-");
         trainer.generationModel().save(tmp);
+        ModelConfig model = trainer.model().config();
         if (trainer.generationModel() != trainer.model()) {
-            ArrayFile.write(tmp.resolve(TRAINED_GENERATOR_FILE), ArrayFile.of(trainer.model().generator().parameters()));
+            WeightFile.write(tmp, TRAINED_GENERATOR_FILE, trainer.model().generator().parameters(),
+                    TextToImageModel.weightMetadata(model, trainer.model().generator(), "generator-trained", model.generator()));
         }
-        ArrayFile.write(tmp.resolve(DISCRIMINATOR_FILE), ArrayFile.of(trainer.discriminator().parameters()));
+        WeightFile.write(tmp, DISCRIMINATOR_FILE, trainer.discriminator().parameters(),
+                TextToImageModel.weightMetadata(model, trainer.discriminator(), "discriminator", model.discriminator()));
         if (trainer.imageEncoder() != null) {
-            ArrayFile.write(tmp.resolve(IMAGE_ENCODER_FILE), ArrayFile.of(trainer.imageEncoder().parameters()));
+            WeightFile.write(tmp, IMAGE_ENCODER_FILE, trainer.imageEncoder().parameters(),
+                    TextToImageModel.weightMetadata(model, trainer.imageEncoder(), "image-encoder",
+                            trainer.imageEncoder().getClass().getSimpleName()));
         }
         ArrayFile.write(tmp.resolve(GENERATOR_ADAM_FILE), trainer.generatorOptimizer().state());
         ArrayFile.write(tmp.resolve(DISCRIMINATOR_ADAM_FILE), trainer.discriminatorOptimizer().state());
@@ -129,12 +137,12 @@ public final class CheckpointWriter implements TrainingListener {
      * The checkpoint's manifest must already have been verified ({@link io.textgan.core.TextToImageModel#load} does).
      */
     public static void restore(Path dir, GanTrainer trainer) throws IOException {
-        if (Files.isRegularFile(dir.resolve(TRAINED_GENERATOR_FILE))) {
-            ArrayFile.readInto(dir.resolve(TRAINED_GENERATOR_FILE), ArrayFile.of(trainer.model().generator().parameters()));
+        if (WeightFile.exists(dir, TRAINED_GENERATOR_FILE)) {
+            WeightFile.readInto(dir, TRAINED_GENERATOR_FILE, trainer.model().generator().parameters());
         }
-        ArrayFile.readInto(dir.resolve(DISCRIMINATOR_FILE), ArrayFile.of(trainer.discriminator().parameters()));
+        WeightFile.readInto(dir, DISCRIMINATOR_FILE, trainer.discriminator().parameters());
         if (trainer.imageEncoder() != null) {
-            ArrayFile.readInto(dir.resolve(IMAGE_ENCODER_FILE), ArrayFile.of(trainer.imageEncoder().parameters()));
+            WeightFile.readInto(dir, IMAGE_ENCODER_FILE, trainer.imageEncoder().parameters());
         }
         State state = readState(dir);
         if (state.seed() != trainer.config().seed()) {

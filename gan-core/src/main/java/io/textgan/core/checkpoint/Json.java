@@ -16,6 +16,10 @@ public final class Json {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+    private static final ObjectMapper STRICT = new ObjectMapper()
+            .enable(org.nd4j.shade.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private Json() {
     }
 
@@ -55,6 +59,15 @@ public final class Json {
     public static JsonNode tree(byte[] json) throws IOException {
         try {
             return MAPPER.readTree(json);
+        } catch (org.nd4j.shade.jackson.core.JacksonException e) {
+            throw new IOException(e.getOriginalMessage(), e);
+        }
+    }
+
+    /** A JSON document from outside (a file header) as a tree, refusing duplicate keys and anything after the document. */
+    public static JsonNode strictTree(byte[] json) throws IOException {
+        try {
+            return STRICT.readTree(json);
         } catch (org.nd4j.shade.jackson.core.JacksonException e) {
             throw new IOException(e.getOriginalMessage(), e);
         }

@@ -20,8 +20,11 @@ import java.util.stream.Stream;
  */
 public final class Manifest {
     public static final String FILE = "manifest.json";
-    /** The checkpoint layout this build writes; a checkpoint with a higher one is refused. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * The checkpoint layout this build writes; a checkpoint with a higher one is refused. 2: network weights in
+     * safetensors files; 1: in {@link ArrayFile}s ({@code .bin}), still read.
+     */
+    public static final int FORMAT_VERSION = 2;
 
     /** One file's size and hash. */
     public record Entry(long size, String sha256) {

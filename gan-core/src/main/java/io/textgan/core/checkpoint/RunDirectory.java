@@ -109,6 +109,9 @@ public record RunDirectory(Path root) {
      * or a checkpoint directory's name such as {@code epoch-0003}.
      */
     public Path checkpoint(String name) throws IOException {
+        if (!Files.isDirectory(root)) {
+            throw new IOException("no run directory at " + root);
+        }
         if ("latest".equals(name)) {
             return latestCheckpoint();
         }

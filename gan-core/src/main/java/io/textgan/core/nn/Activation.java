@@ -6,7 +6,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** Element-wise activations: ReLU, LeakyReLU(α), tanh, each with its exact derivative. */
 public final class Activation implements Layer {
-    private enum Kind { RELU, LEAKY_RELU, TANH }
+    /** Which function. */
+    public enum Kind { RELU, LEAKY_RELU, TANH }
 
     private final Kind kind;
     private final double alpha;
@@ -28,6 +29,15 @@ public final class Activation implements Layer {
 
     public static Activation tanh() {
         return new Activation(Kind.TANH, 0);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The negative slope of LeakyReLU (0 for the others). */
+    public double alpha() {
+        return alpha;
     }
 
     @Override

@@ -12,7 +12,8 @@ import java.util.List;
  * Training uses batch statistics and updates running averages (momentum 0.1); inference uses the running averages.
  */
 public final class BatchNorm implements Layer {
-    private static final double EPSILON = 1e-5;
+    /** ε added to the variance. */
+    public static final double EPSILON = 1e-5;
     private static final double MOMENTUM = 0.1;
 
     private final int channels;
@@ -79,6 +80,22 @@ public final class BatchNorm implements Layer {
                 .subi(broadcastable(gradBeta, gradOutput))
                 .subi(normalized.mul(broadcastable(gradGamma, gradOutput)))
                 .muli(scale).divi(count);
+    }
+
+    public Parameter gamma() {
+        return gamma;
+    }
+
+    public Parameter beta() {
+        return beta;
+    }
+
+    public Parameter runningMean() {
+        return runningMean;
+    }
+
+    public Parameter runningVariance() {
+        return runningVariance;
     }
 
     @Override

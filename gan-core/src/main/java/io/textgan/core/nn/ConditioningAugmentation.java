@@ -77,6 +77,11 @@ public final class ConditioningAugmentation {
         return moments.backward(Nd4j.hstack(gradMean, gradLogVariance));
     }
 
+    /** The dense layer whose output's first {@link #conditionSize()} columns are μ and the rest log σ². */
+    public Dense moments() {
+        return moments;
+    }
+
     /** {@value #KL_WEIGHT} × the batch mean of KL(N(μ, σ²) ‖ N(0, I)) of the latest forward; 0 if it was not sampled. */
     public double klDivergence() {
         return klDivergence;

@@ -7,7 +7,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.util.List;
 
 /** What {@link Conv2d} and {@link Deconv2d} share: square kernels on NCHW input through a native op and its {@code _bp}. */
-abstract sealed class Convolution implements Layer permits Conv2d, Deconv2d {
+public abstract sealed class Convolution implements Layer permits Conv2d, Deconv2d {
     final int in;
     final int out;
     final int kernel;
@@ -28,6 +28,28 @@ abstract sealed class Convolution implements Layer permits Conv2d, Deconv2d {
         this.padding = padding;
         this.weight = Parameter.trainable(name + ".weight", weight);
         this.bias = withBias ? Parameter.trainable(name + ".bias", Nd4j.zeros(DataType.FLOAT, out)) : null;
+    }
+
+    public int kernel() {
+        return kernel;
+    }
+
+    public int stride() {
+        return stride;
+    }
+
+    public int padding() {
+        return padding;
+    }
+
+    /** The weight: [k, k, in, out] for {@link Conv2d}, [k, k, out, in] for {@link Deconv2d}. */
+    public Parameter weight() {
+        return weight;
+    }
+
+    /** The bias [out], or null without one. */
+    public Parameter bias() {
+        return bias;
     }
 
     /** Output side for an input side. */

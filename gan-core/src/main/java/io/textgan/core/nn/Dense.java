@@ -37,6 +37,16 @@ public final class Dense implements Layer {
         return gradOutput.mmul(weight.value().transpose());
     }
 
+    /** The weight [in, out]. */
+    public Parameter weight() {
+        return weight;
+    }
+
+    /** The bias [1, out], or null without one. */
+    public Parameter bias() {
+        return bias;
+    }
+
     @Override
     public List<Parameter> parameters() {
         return bias == null ? List.of(weight) : List.of(weight, bias);

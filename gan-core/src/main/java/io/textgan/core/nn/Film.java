@@ -57,6 +57,15 @@ public final class Film implements Layer {
         return gradOutput.mul(gamma);
     }
 
+    /** The dense map t·W + b whose output's first {@link #channels()} columns are γ − 1 and the rest β. */
+    public Dense affine() {
+        return affine;
+    }
+
+    public int channels() {
+        return channels;
+    }
+
     /** dLoss/dCondition [N, conditionSize] of the latest {@link #backward}. */
     public INDArray conditionGradient() {
         return conditionGradient;

@@ -15,10 +15,26 @@ public final class Parameter {
     private final INDArray value;
     private final INDArray gradient;
 
-    private Parameter(String name, INDArray value, boolean trainable) {
+    private Parameter(String name, INDArray value, INDArray gradient) {
         this.name = Objects.requireNonNull(name, "name");
         this.value = value;
-        this.gradient = trainable ? Nd4j.zeros(DataType.FLOAT, value.shape()) : null;
+        this.gradient = gradient;
+    }
+
+    private Parameter(String name, INDArray value, boolean trainable) {
+        this(name, value, trainable ? Nd4j.zeros(DataType.FLOAT, value.shape()) : null);
+    }
+
+    /**
+     * A weight whose gradient accumulator is given: for a network of another framework, whose parameters and gradients
+     * live in its own (flat) arrays, of which {@code value} and {@code gradient} are views of the same shape.
+     */
+    public static Parameter trainable(String name, INDArray value, INDArray gradient) {
+        if (!java.util.Arrays.equals(value.shape(), gradient.shape())) {
+            throw new IllegalArgumentException(name + ": gradient shape " + java.util.Arrays.toString(gradient.shape())
+                    + " differs from the value's " + java.util.Arrays.toString(value.shape()));
+        }
+        return new Parameter(name, value, gradient);
     }
 
     /** A weight the optimiser updates. */

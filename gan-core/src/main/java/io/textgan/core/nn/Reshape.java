@@ -13,6 +13,11 @@ public final class Reshape implements Layer {
         this.shape = shape.clone();
     }
 
+    /** The shape of each example after reshaping. */
+    public long[] shape() {
+        return shape.clone();
+    }
+
     @Override
     public INDArray forward(INDArray x, boolean training) {
         inputShape = x.shape();

@@ -47,9 +47,9 @@ class ManifestTest {
         Path dir = checkpoint();
         Path manifest = dir.resolve(Manifest.FILE);
         String json = Files.readString(manifest);
-        Files.writeString(manifest, json.replace("\"formatVersion\" : 1", "\"formatVersion\" : 99"));
+        Files.writeString(manifest, json.replace("\"formatVersion\" : " + Manifest.FORMAT_VERSION, "\"formatVersion\" : 99"));
         assertTrue(assertThrows(IOException.class, () -> Manifest.verifyIfPresent(dir)).getMessage()
-                .contains("format version 99, newer than this build reads (1)"));
+                .contains("format version 99, newer than this build reads (" + Manifest.FORMAT_VERSION + ")"));
         Files.writeString(tmp.resolve("secret"), "x");
         Files.writeString(manifest, json.replace("\"b.json\"", "\"../secret\""));
         assertTrue(assertThrows(IOException.class, () -> Manifest.verifyIfPresent(dir)).getMessage()

@@ -1,6 +1,8 @@
 package io.textgan.models.dcgan;
 
 import io.textgan.core.api.ModelConfig;
+import io.textgan.core.export.OnnxGraph;
+import io.textgan.core.export.OnnxLayers;
 import io.textgan.core.nn.Activation;
 import io.textgan.core.nn.ConditioningAugmentation;
 import io.textgan.core.nn.Dense;
@@ -54,6 +56,14 @@ public final class TextCondition {
         } else {
             augmentation.backward(gradCondition);
         }
+    }
+
+    /** ONNX nodes for the inference condition: the projection, or the augmentation's mean μ (its first columns). */
+    public String exportOnnx(OnnxGraph graph, String text) {
+        if (augmentation == null) {
+            return OnnxLayers.add(graph, projection, text);
+        }
+        return OnnxLayers.slice(graph, OnnxLayers.dense(graph, augmentation.moments(), text), 0, augmentation.conditionSize());
     }
 
     /** The KL term of the latest forward (0 without conditioning augmentation or in inference). */

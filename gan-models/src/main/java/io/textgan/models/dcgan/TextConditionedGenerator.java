@@ -2,6 +2,9 @@ package io.textgan.models.dcgan;
 
 import io.textgan.core.api.Generator;
 import io.textgan.core.api.ModelConfig;
+import io.textgan.core.export.OnnxExportable;
+import io.textgan.core.export.OnnxGraph;
+import io.textgan.core.export.OnnxLayers;
 import io.textgan.core.nn.Film;
 import io.textgan.core.nn.LayerSummary;
 import io.textgan.core.nn.Parameter;
@@ -18,7 +21,7 @@ import java.util.List;
  * of layers to images; {@link Film} layers at the top level of the body modulate with t too, and their gradients with
  * respect to t join the concatenation's. The generators of this module differ only in their body.
  */
-public abstract class TextConditionedGenerator implements Generator {
+public abstract class TextConditionedGenerator implements Generator, OnnxExportable {
     private final ModelConfig config;
     private final TextCondition condition;
     private final Sequential body;
@@ -37,6 +40,19 @@ public abstract class TextConditionedGenerator implements Generator {
         INDArray t = condition.forward(text, noise, training);
         films.forEach(f -> f.condition(t));
         return body.forward(Nd4j.hstack(noise, t), training);
+    }
+
+    /** The condition, concatenated after the noise, through the body's layers, the FiLM layers reading the condition. */
+    @Override
+    public String exportOnnx(OnnxGraph graph, String noise, String text) {
+        String t = condition.exportOnnx(graph, text);
+        String x = graph.node("Concat", "concat", List.of(noise, t), new OnnxGraph.IntAttribute("axis", 1));
+        long[] shape = {config.noiseSize() + config.conditionSize()};
+        for (var layer : body.layers()) {
+            x = layer instanceof Film f ? OnnxLayers.film(graph, f, x, shape.length + 1, t) : OnnxLayers.add(graph, layer, x);
+            shape = layer.outputShape(shape);
+        }
+        return x;
     }
 
     @Override

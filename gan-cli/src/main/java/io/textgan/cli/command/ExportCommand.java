@@ -1,0 +1,53 @@
+package io.textgan.cli.command;
+
+import io.textgan.core.TextToImageModel;
+import io.textgan.core.export.OnnxExport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code gan export}: a trained run's generator as an ONNX model (text vector and noise in, image out) for other
+ * runtimes.
+ */
+@Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Export a run's generator (inputs: noise, text vector; output: image) as an ONNX model.")
+public final class ExportCommand implements Callable<Integer> {
+    static final String ONNX = "onnx";
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RunCheckpoint runCheckpoint;
+
+    @Option(names = "--format", required = true, description = "Export format: onnx.")
+    String format;
+
+    @Option(names = "--out", required = true, description = "File to write (its directory must exist).")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!ONNX.equals(format)) {
+            throw new IllegalArgumentException("unknown export format '" + format + "': the one format is onnx");
+        }
+        Path checkpoint = runCheckpoint.resolve();
+        TextToImageModel model = TextToImageModel.load(checkpoint);
+        String version = ExportCommand.class.getPackage().getImplementationVersion();
+        OnnxExport.writeGenerator(model, version == null ? "development" : version, out);
+        spec.commandLine().getOut().printf("wrote the generator of %s as ONNX (opset %d, %d bytes) to %s%n",
+                checkpoint, io.textgan.core.export.OnnxGraph.OPSET, Files.size(out), out);
+        spec.commandLine().getOut().printf("inputs: noise [N, %d], text [N, %d] (the text encoder's vectors, which stay in "
+                + "Java); output: image [N, 3, %d, %d] in [-1, 1]%n", model.config().noiseSize(), model.config().textSize(),
+                model.config().imageSize(), model.config().imageSize());
+        return 0;
+    }
+}
