@@ -5,6 +5,7 @@ import io.textgan.core.nn.Parameter;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.Map;
  */
 public final class Dl4jDiscriminator implements Discriminator {
     private final Dl4jNetwork network;
+    private int textsPerImage = 1;
 
     public Dl4jDiscriminator(ComputationGraphConfiguration configuration, int imageSize, int textSize) {
         if (configuration.getNetworkInputs().size() != 2 || configuration.getNetworkOutputs().size() != 1) {
@@ -32,7 +34,13 @@ public final class Dl4jDiscriminator implements Discriminator {
 
     @Override
     public INDArray score(INDArray images, INDArray text, boolean training) {
-        return network.forward(training, images, text);
+        long n = images.size(0);
+        if (n == 0 || text.size(0) == 0 || text.size(0) % n != 0) {
+            throw new IllegalArgumentException("text rows must be a positive multiple of the images': " + text.size(0) + " for " + n);
+        }
+        // k texts per image: the images repeated k times (batch norm sees the same statistics as for one copy)
+        textsPerImage = (int) (text.size(0) / n);
+        return network.forward(training, textsPerImage == 1 ? images : Nd4j.tile(images, textsPerImage, 1, 1, 1), text);
     }
 
     @Override
@@ -41,7 +49,11 @@ public final class Dl4jDiscriminator implements Discriminator {
         if (gradImages == null) {
             throw new IllegalStateException("DL4J computed no gradient for the images input");
         }
-        return gradImages;
+        if (textsPerImage == 1) {
+            return gradImages;
+        }
+        long[] shape = gradImages.shape();
+        return gradImages.reshape(textsPerImage, shape[0] / textsPerImage, shape[1], shape[2], shape[3]).sum(0);
     }
 
     @Override

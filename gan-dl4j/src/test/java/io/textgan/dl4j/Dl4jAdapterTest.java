@@ -20,6 +20,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.impl.ActivationLReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.List;
 import java.util.Random;
@@ -107,6 +108,30 @@ class Dl4jAdapterTest {
                         new GradientCheck.Target("images", images, gradImages)),
                 1000, 1e-6, 1e-5, 1e-9, new Random(6));
         assertTrue(failures.isEmpty(), failures.toString());
+    }
+
+    @Test
+    void imagesScoredWithTwoTextsAtOnceAsInTwoCalls() {
+        Dl4jDiscriminator d = new Dl4jDiscriminator(discriminator(DataType.DOUBLE), 4, TEXT);
+        Random rng = new Random(7);
+        INDArray images = normal(rng, 3, 3, 4, 4);
+        INDArray right = normal(rng, 3, TEXT);
+        INDArray wrong = normal(rng, 3, TEXT);
+        INDArray gradRight = normal(rng, 3, 1);
+        INDArray gradWrong = normal(rng, 3, 1);
+        d.zeroGradients();
+        INDArray first = d.score(images, right, true).dup();
+        INDArray gradImages = d.backward(gradRight.dup()).dup();
+        INDArray second = d.score(images, wrong, true).dup();
+        gradImages.addi(d.backward(gradWrong.dup()));
+        INDArray separateGradients = d.graph().getGradientsViewArray().dup();
+
+        d.zeroGradients();
+        INDArray together = d.score(images, Nd4j.concat(0, right, wrong), true);
+        INDArray gradTogether = d.backward(Nd4j.concat(0, gradRight, gradWrong));
+        assertTrue(together.equalsWithEps(Nd4j.concat(0, first, second), 1e-9));
+        assertTrue(gradTogether.equalsWithEps(gradImages, 1e-9));
+        assertTrue(d.graph().getGradientsViewArray().equalsWithEps(separateGradients, 1e-9));
     }
 
     @Test
