@@ -145,6 +145,11 @@ public final class TrainCommand implements Callable<Integer> {
             + "images pass the same test (0: off; needs a projection discriminator). Default: ${DEFAULT-VALUE}.")
     double contrastiveWeight = DEFAULTS.contrastiveWeight();
 
+    @Option(names = "--one-word-negatives", description = "Share of the discriminator's wrong captions that are a right caption "
+            + "with one word taken from another caption of as many words (\"a small red circle\" -> \"a small red square\"), "
+            + "so it must read every word (0: off). Default: ${DEFAULT-VALUE}.")
+    double oneWordNegatives = DEFAULTS.oneWordNegatives();
+
     @Option(names = "--conditioning-augmentation", description = "StackGAN's conditioning augmentation: the generator samples its "
             + "text condition from a Gaussian predicted from the sentence vector (the mean when generating), with a KL term in its loss.")
     boolean conditioningAugmentation;
@@ -229,7 +234,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .keepCheckpoints(requirePositive("--keep-checkpoints", keepCheckpoints))
                 .clipGradNorm(clipGradNorm).divergenceRetries(requireNotNegative("--divergence-retries", divergenceRetries))
                 .loss(loss).ganInt(ganInt).emaDecay(emaDecay).modeSeekingWeight(modeSeeking)
-                .contrastiveWeight(contrastiveWeight)
+                .contrastiveWeight(contrastiveWeight).oneWordNegatives(oneWordNegatives)
                 .matchingWeight(matchingWeight())
                 .build();
     }

@@ -30,7 +30,7 @@ import java.util.Random;
  * gradient its backward adds), and the configured extra terms: {@link ImageTextMatching} through the pre-trained image
  * encoder, {@link ModeSeeking}, for which the generated half of the batch draws each of half the captions twice, and
  * the generator's half of {@link DiscriminatorContrast}, whose other half joins the discriminator's loss on the real
- * images.
+ * images. With {@link OneWordNegatives}, some wrong captions are right ones with one word changed.
  * The text encoder is frozen here (see {@link TextEncoderPretrainer}). A step whose loss or gradients are not finite
  * throws {@link TrainingDivergedException} before the update that would spread them.
  */
@@ -49,6 +49,7 @@ public final class GanTrainer {
     private final ImageTextMatching matching;
     private final ModeSeeking modeSeeking;
     private final DiscriminatorContrast contrast;
+    private final OneWordNegatives oneWordNegatives;
     private int step;
     private int completedEpochs;
     private int batchesInEpoch;
@@ -85,6 +86,7 @@ public final class GanTrainer {
                     + "with image and text embeddings, such as gan-cls-projection");
         }
         this.contrast = config.contrastiveWeight() > 0 ? new DiscriminatorContrast(config.contrastiveWeight()) : null;
+        this.oneWordNegatives = config.oneWordNegatives() > 0 ? new OneWordNegatives(config.oneWordNegatives()) : null;
     }
 
     /**
@@ -152,6 +154,9 @@ public final class GanTrainer {
     public double[] step(Batch batch) {
         INDArray text = model.encode(batch.captions());
         INDArray wrongText = model.encode(batch.mismatchedCaptions());
+        if (oneWordNegatives != null) {
+            wrongText = oneWordNegatives.mix(batch.captions(), text, wrongText, model, new Random(config.seed() * 6_101L + step));
+        }
         INDArray fakeText = modeSeeking == null ? text : text.getRows(ModeSeeking.pairedRows(batch.size()));
         Generator generator = model.generator();
         INDArray noise = model.noise(batch.size(), new Random(config.seed() * 7_919L + step));

@@ -34,6 +34,8 @@ package io.textgan.core.train;
  * @param contrastiveWeight  weight of the contrastive terms through the discriminator's embeddings, the
  *                           discriminator's and the generator's (0: none; needs a projection discriminator); see
  *                           {@link DiscriminatorContrast}
+ * @param oneWordNegatives   share of the discriminator's wrong captions replaced by a right caption with one word
+ *                           changed (0: none); see {@link OneWordNegatives}
  */
 public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed, double learningRateG,
                              double learningRateD, double beta1, double beta2, int encoderSteps,
@@ -41,7 +43,7 @@ public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed,
                              int keepCheckpoints, int generatorSteps, double realLabel,
                              int checkpointEvery, double clipGradNorm, int divergenceRetries, String loss,
                              boolean ganInt, double emaDecay, double matchingWeight, double modeSeekingWeight,
-                             double contrastiveWeight) {
+                             double contrastiveWeight, double oneWordNegatives) {
 
     public TrainingConfig {
         positive("epochs", epochs);
@@ -87,6 +89,9 @@ public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed,
         notNegative("matchingWeight", matchingWeight);
         notNegative("modeSeekingWeight", modeSeekingWeight);
         notNegative("contrastiveWeight", contrastiveWeight);
+        if (!(oneWordNegatives >= 0 && oneWordNegatives <= 1)) {
+            throw new IllegalArgumentException("oneWordNegatives must be in [0, 1]: " + oneWordNegatives);
+        }
         if (matchingWeight > 0 && encoderSteps == 0) {
             throw new IllegalArgumentException("matchingWeight needs the encoders' pre-training (encoderSteps > 0)");
         }
@@ -103,7 +108,7 @@ public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed,
      */
     public static TrainingConfig defaults() {
         return new TrainingConfig(9, 0, 64, 42, 2e-4, 4e-4, 0.5, 0.999, 600, 1e-3, "conv", 8, 3, 1, 1.0, 0, 0, 2,
-                LossProviders.DEFAULT, false, 0, 2, 1, 0);
+                LossProviders.DEFAULT, false, 0, 2, 1, 0, 0);
     }
 
     /** A builder starting from {@link #defaults()}. */
@@ -157,6 +162,7 @@ public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed,
         private double matchingWeight;
         private double modeSeekingWeight;
         private double contrastiveWeight;
+        private double oneWordNegatives;
 
         private Builder(TrainingConfig c) {
             epochs = c.epochs;
@@ -183,6 +189,7 @@ public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed,
             matchingWeight = c.matchingWeight;
             modeSeekingWeight = c.modeSeekingWeight;
             contrastiveWeight = c.contrastiveWeight;
+            oneWordNegatives = c.oneWordNegatives;
         }
 
         public Builder epochs(int v) { epochs = v; return this; }
@@ -233,12 +240,14 @@ public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed,
 
         public Builder contrastiveWeight(double v) { contrastiveWeight = v; return this; }
 
+        public Builder oneWordNegatives(double v) { oneWordNegatives = v; return this; }
+
         /** @throws IllegalArgumentException naming the first field out of range */
         public TrainingConfig build() {
             return new TrainingConfig(epochs, maxSteps, batchSize, seed, learningRateG, learningRateD, beta1, beta2,
                     encoderSteps, encoderLearningRate, imageEncoder, samplesPerPrompt, keepCheckpoints, generatorSteps,
                     realLabel, checkpointEvery, clipGradNorm, divergenceRetries, loss, ganInt, emaDecay, matchingWeight,
-                    modeSeekingWeight, contrastiveWeight);
+                    modeSeekingWeight, contrastiveWeight, oneWordNegatives);
         }
     }
 

@@ -1,0 +1,97 @@
+package io.textgan.core.train;
+
+import io.textgan.core.TextToImageModel;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Hard wrong captions for the discriminator: a caption of the batch with one word replaced by the word in the same
+ * place of another caption of the batch with as many words ("a small red circle …" → "a small red square …"). A random
+ * wrong caption nearly always differs in several words, among them an easy one (a colour), so a discriminator can
+ * reject it without reading the rest; a caption one word away can only be rejected by reading that word. A
+ * replacement that the text encoder reads as (nearly) the same sentence, a synonym such as "small" for "little", would
+ * teach the discriminator that a right caption is wrong, so it is not used: the random wrong caption stays.
+ */
+public final class OneWordNegatives {
+    /**
+     * Cosine similarity of the text vectors above which a one-word change counts as saying the same thing: with the
+     * default run's pre-trained encoder, synonyms ("small" and "little", "grey" and "gray") were at 0.985-0.995, a
+     * changed shape word at 0.86-0.90, a changed colour at 0.62.
+     */
+    static final double SAME_MEANING = 0.95;
+
+    private final double share;
+
+    /** @param share the share of each batch's wrong captions to replace by one-word changes (where one exists) */
+    public OneWordNegatives(double share) {
+        if (!(share > 0 && share <= 1)) {
+            throw new IllegalArgumentException("the share of one-word wrong captions must be in (0, 1]: " + share);
+        }
+        this.share = share;
+    }
+
+    /**
+     * The text vectors of the batch's wrong captions, {@code wrongText}, with a share of rows replaced by those of
+     * one-word changes of the right captions.
+     *
+     * @param captions  the batch's right captions
+     * @param text      their text vectors [N, T]
+     * @param wrongText the text vectors of the random wrong captions [N, T]; returned, changed in place
+     */
+    public INDArray mix(List<String> captions, INDArray text, INDArray wrongText, TextToImageModel model, Random rng) {
+        List<String> changed = new ArrayList<>(captions.size());
+        List<Integer> rows = new ArrayList<>();
+        for (int i = 0; i < captions.size(); i++) {
+            String c = rng.nextDouble() < share ? oneWordChange(captions, i, rng) : null;
+            if (c != null) {
+                changed.add(c);
+                rows.add(i);
+            }
+        }
+        if (rows.isEmpty()) {
+            return wrongText;
+        }
+        INDArray changedText = model.encode(changed);
+        for (int k = 0; k < rows.size(); k++) {
+            INDArray right = text.getRow(rows.get(k));
+            INDArray hard = changedText.getRow(k);
+            double cosine = right.mul(hard).sumNumber().doubleValue()
+                    / (right.norm2Number().doubleValue() * hard.norm2Number().doubleValue() + 1e-12);
+            if (cosine < SAME_MEANING) {
+                wrongText.getRow(rows.get(k)).assign(hard);
+            }
+        }
+        return wrongText;
+    }
+
+    /** Caption i with one word taken from another caption of as many words, or null if no caption differs from it so. */
+    static String oneWordChange(List<String> captions, int i, Random rng) {
+        String[] words = captions.get(i).trim().split("\\s+");
+        int start = rng.nextInt(captions.size());
+        for (int k = 0; k < captions.size(); k++) {
+            int j = (start + k) % captions.size();
+            String[] other = captions.get(j).trim().split("\\s+");
+            if (j == i || other.length != words.length) {
+                continue;
+            }
+            int[] differing = new int[words.length];
+            int count = 0;
+            for (int p = 0; p < words.length; p++) {
+                if (!words[p].equalsIgnoreCase(other[p])) {
+                    differing[count++] = p;
+                }
+            }
+            if (count > 0) {
+                String[] result = Arrays.copyOf(words, words.length);
+                int p = differing[rng.nextInt(count)];
+                result[p] = other[p];
+                return String.join(" ", result);
+            }
+        }
+        return null;
+    }
+}
