@@ -18,7 +18,7 @@ public class DiscriminatorWordSensitivity {
         Path dir = Path.of(a[0]);
         TextToImageModel m = TextToImageModel.load(dir);
         Discriminator d = ModelRegistry.get(ModelProvider.DiscriminatorProvider.class, m.config().discriminator()).create(m.config(), new Random(1));
-        ArrayFile.readInto(dir.resolve("discriminator.bin"), ArrayFile.of(d.parameters()));
+        WeightFile.readInto(dir, "discriminator", d.parameters());
         Random r = new Random(5);
         List<ShapeAttributes> ho = ShapesSplit.heldOut();
         List<java.awt.image.BufferedImage> imgs = new ArrayList<>();

@@ -21,7 +21,7 @@ public class EncoderVersusPixels {
         Path dir = Path.of(a[0]);
         TextToImageModel m = TextToImageModel.load(dir);
         ImageEncoder ie = ModelRegistry.get(ModelProvider.ImageEncoderProvider.class, "conv").create(m.config(), new Random(1));
-        ArrayFile.readInto(dir.resolve("image-encoder.bin"), ArrayFile.of(ie.parameters()));
+        WeightFile.readInto(dir, "image-encoder", ie.parameters());
         List<ShapeAttributes> all = ShapeAttributes.all();
         List<String> refs = new ArrayList<>();
         for (ShapeAttributes x : all) refs.add(x.canonicalCaption());
