@@ -19,17 +19,21 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.shade.jackson.databind.JsonNode;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The exported ONNX model (text encoder + generator), run by ONNX Runtime from token ids, lengths and noise, gives the
@@ -128,6 +132,47 @@ class OnnxExportTest {
         List<String> tokens = new ArrayList<>();
         v.get("tokens").forEach(t -> tokens.add(t.asText()));
         assertEquals(WORDS, tokens);
+    }
+
+    /**
+     * ONNX's own checker ({@code full_check}) and strict shape inference, where Debian's python3-onnx is installed: the
+     * file is valid ONNX beyond what ONNX Runtime happens to accept, and the image's shape follows from the graph.
+     */
+    @Test
+    void onnxsOwnCheckerAcceptsTheFileAndInfersTheImageShape() throws Exception {
+        String python = pythonWith("onnx");
+        assumeTrue(python != null, "python3 with the onnx package (Debian: python3-onnx) is not installed; "
+                + "skipping ONNX's own checker (ONNX Runtime above still runs)");
+        Path file = tmp.resolve("model.onnx");
+        OnnxExport.write(model(config("residual", "lstm", "mean", true)), "test", file);
+        String script = String.join("\n",
+                "import sys, onnx",
+                "m = onnx.load(sys.argv[1])",
+                "onnx.checker.check_model(m, full_check=True)",
+                "m = onnx.shape_inference.infer_shapes(m, strict_mode=True)",
+                "dims = lambda v: [d.dim_param or d.dim_value for d in v.type.tensor_type.shape.dim]",
+                "print([(v.name, dims(v)) for v in list(m.graph.input) + list(m.graph.output)], m.opset_import[0].version)");
+        Process p = new ProcessBuilder(python, "-c", script, file.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        assertEquals("[('tokens', ['N', 'L']), ('lengths', ['N']), ('noise', ['N', 8]), ('image', ['N', 3, 16, 16])] 13",
+                out.strip());
+    }
+
+    static String pythonWith(String module) {
+        for (String python : List.of("/usr/bin/python3", "python3")) {
+            try {
+                Process p = new ProcessBuilder(python, "-c", "import " + module).redirectErrorStream(true).start();
+                p.getInputStream().readAllBytes();
+                if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0) {
+                    return python;
+                }
+            } catch (IOException | InterruptedException e) {
+                // not this one
+            }
+        }
+        return null;
     }
 
     /**
