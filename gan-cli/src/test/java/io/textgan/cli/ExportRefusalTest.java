@@ -23,6 +23,7 @@ import java.util.Random;
 import static io.textgan.cli.GanCliEndToEndTest.gan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code gan export} refuses, in one line naming it, a network the ONNX exporter cannot express. */
 class ExportRefusalTest {
@@ -106,6 +107,22 @@ class ExportRefusalTest {
         assertEquals(2, r.code(), r.err());
         assertEquals("gan: the generator 'plug-in-test' has no ONNX export\n", r.err().replace("\r", ""));
         assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void anExportIntoACheckpointIsRefusedRatherThanReplaceItsVocabulary() throws IOException {
+        Path run = run("dcgan", "lstm");
+        Path checkpoint = run.resolve("checkpoints/epoch-0001");
+        String vocabulary = Files.readString(checkpoint.resolve("vocabulary.json"));
+        Path out = checkpoint.resolve("model.onnx");
+        Result r = export(run, out);
+        assertEquals(2, r.code(), r.err());
+        assertEquals("gan: cannot write " + out + ": its directory holds a checkpoint, whose vocabulary.json would be "
+                + "replaced; write elsewhere\n", r.err().replace("\r", ""));
+        assertEquals(vocabulary, Files.readString(checkpoint.resolve("vocabulary.json")));
+        Path elsewhere = tmp.resolve("model.onnx");
+        assertEquals(0, export(run, elsewhere).code());
+        assertTrue(Files.size(elsewhere) > 0 && Files.exists(tmp.resolve("vocabulary.json")));
     }
 
     @Test

@@ -121,6 +121,11 @@ public final class OnnxExport {
         if (Files.isDirectory(absolute)) {
             throw new IOException("cannot write " + out + ": it is a directory");
         }
+        if (Files.exists(parent.resolve(TextToImageModel.CONFIG_FILE)) && Files.exists(parent.resolve(VOCABULARY_FILE))) {
+            // a checkpoint's own vocabulary.json (its word list) must not be replaced by the export's
+            throw new IOException("cannot write " + out + ": its directory holds a checkpoint, whose " + VOCABULARY_FILE
+                    + " would be replaced; write elsewhere");
+        }
         if (absolute.getFileName().toString().equals(VOCABULARY_FILE)) {
             throw new IOException("cannot write " + out + ": " + VOCABULARY_FILE + " is the name of the vocabulary written beside it");
         }
