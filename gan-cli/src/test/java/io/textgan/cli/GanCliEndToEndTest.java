@@ -50,12 +50,14 @@ public class GanCliEndToEndTest {
     }
 
     @Test
-    void exportWritesTheGeneratorAsOnnxAndRefusesBadRequestsInOneLine() throws IOException {
+    void exportWritesTheModelAsOnnxWithItsVocabularyAndRefusesBadRequestsInOneLine() throws IOException {
         Path onnx = tmp.resolve("model.onnx");
         Result ok = gan("export", "--run", run.toString(), "--format", "onnx", "--out", onnx.toString());
         assertEquals(0, ok.code(), ok.err());
         assertTrue(ok.out().contains("as ONNX (opset 13"), ok.out());
-        assertTrue(ok.out().contains("inputs: noise [N, 8], text [N, 16]"), ok.out());
+        assertTrue(ok.out().contains("inputs: tokens int64 [N, L], lengths int64 [N], noise [N, 8]; output: image "
+                + "[N, 3, 16, 16] in [-1, 1]"), ok.out());
+        assertTrue(Files.readString(tmp.resolve("vocabulary.json")).contains("\"tokens\""));
         byte[] bytes = Files.readAllBytes(onnx);
         assertEquals(0x08, bytes[0], "ModelProto field 1 (ir_version) first");
         assertEquals(7, bytes[1], "IR version 7");

@@ -24,7 +24,8 @@ import java.util.Random;
  * This is what a checkpoint must hold for {@code gan generate}, and what a Java program loads to generate.
  */
 public final class TextToImageModel {
-    static final String CONFIG_FILE = "model.json";
+    /** The model configuration file of a saved model (a checkpoint). */
+    public static final String CONFIG_FILE = "model.json";
     static final String VOCABULARY_FILE = "vocabulary.json";
     /** Weight files, without their extension ({@link WeightFile}: {@code .safetensors}, or {@code .bin} in format 1). */
     static final String TEXT_ENCODER_FILE = "text-encoder";

@@ -14,11 +14,12 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
- * {@code gan export}: a trained run's generator as an ONNX model (text vector and noise in, image out) for other
- * runtimes.
+ * {@code gan export}: a trained run's text encoder and generator as one ONNX model (token ids, lengths and noise in,
+ * image out) for other runtimes, with the vocabulary and tokenizer settings beside it.
  */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Export a run's generator (inputs: noise, text vector; output: image) as an ONNX model.")
+        description = "Export a run's text encoder and generator (inputs: token ids, lengths, noise; output: image) as one "
+                + "ONNX model, with vocabulary.json beside it.")
 public final class ExportCommand implements Callable<Integer> {
     static final String ONNX = "onnx";
 
@@ -42,12 +43,13 @@ public final class ExportCommand implements Callable<Integer> {
         Path checkpoint = runCheckpoint.resolve();
         TextToImageModel model = TextToImageModel.load(checkpoint);
         String version = ExportCommand.class.getPackage().getImplementationVersion();
-        OnnxExport.writeGenerator(model, version == null ? "development" : version, out);
-        spec.commandLine().getOut().printf("wrote the generator of %s as ONNX (opset %d, %d bytes) to %s%n",
+        OnnxExport.write(model, version == null ? "development" : version, out);
+        spec.commandLine().getOut().printf("wrote the text encoder and generator of %s as ONNX (opset %d, %d bytes) to %s%n",
                 checkpoint, io.textgan.core.export.OnnxGraph.OPSET, Files.size(out), out);
-        spec.commandLine().getOut().printf("inputs: noise [N, %d], text [N, %d] (the text encoder's vectors, which stay in "
-                + "Java); output: image [N, 3, %d, %d] in [-1, 1]%n", model.config().noiseSize(), model.config().textSize(),
-                model.config().imageSize(), model.config().imageSize());
+        spec.commandLine().getOut().printf("inputs: tokens int64 [N, L], lengths int64 [N], noise [N, %d]; output: image "
+                + "[N, 3, %d, %d] in [-1, 1]; tokenizer and vocabulary in %s%n", model.config().noiseSize(),
+                model.config().imageSize(), model.config().imageSize(),
+                out.toAbsolutePath().resolveSibling(OnnxExport.VOCABULARY_FILE));
         return 0;
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * An ONNX graph being built: float32 inputs with a symbolic batch dimension, constant tensors (initialisers), nodes
+ * An ONNX graph being built: float32 or int64 inputs with a symbolic batch dimension, constant tensors (initialisers), nodes
  * in topological order and outputs; {@link #toModel} encodes it as a ModelProto. Field numbers follow
  * <a href="https://github.com/onnx/onnx/blob/main/onnx/onnx.proto">onnx.proto</a>.
  */
@@ -31,8 +31,8 @@ public final class OnnxGraph {
     private final Set<String> names = new HashSet<>();
     private int counter;
 
-    /** A node attribute: an int, a float or a list of ints. */
-    public sealed interface Attribute permits IntAttribute, FloatAttribute, IntsAttribute {
+    /** A node attribute: an int, a float, a list of ints or a string. */
+    public sealed interface Attribute permits IntAttribute, FloatAttribute, IntsAttribute, StringAttribute {
         String name();
     }
 
@@ -45,15 +45,29 @@ public final class OnnxGraph {
     public record IntsAttribute(String name, long[] values) implements Attribute {
     }
 
+    public record StringAttribute(String name, String value) implements Attribute {
+    }
+
     /** Declares a float32 graph input [N, shape...] (N symbolic). */
     public String input(String name, long... shape) {
-        inputs.add(valueInfo(claim(name), shape));
+        inputs.add(valueInfo(claim(name), FLOAT, shape));
+        return name;
+    }
+
+    /** Declares an int64 graph input [N, dims...] whose dimensions are all symbolic, named {@code N} and {@code dims}. */
+    public String inputInt64(String name, String... dims) {
+        Protobuf shape = new Protobuf().message(1, new Protobuf().string(2, BATCH));
+        for (String d : dims) {
+            shape.message(1, new Protobuf().string(2, d));
+        }
+        inputs.add(new Protobuf().string(1, claim(name))
+                .message(2, new Protobuf().message(1, new Protobuf().int64(1, INT64).message(2, shape))));
         return name;
     }
 
     /** Declares a float32 graph output [N, shape...] (N symbolic). */
     public void output(String name, long... shape) {
-        outputs.add(valueInfo(name, shape));
+        outputs.add(valueInfo(name, FLOAT, shape));
     }
 
     /** A constant float32 tensor with the array's shape and values (row-major), named uniquely from {@code hint}. */
@@ -78,6 +92,13 @@ public final class OnnxGraph {
         return name;
     }
 
+    /** A constant int64 scalar (rank 0), as Range and Gather's scalar index take. */
+    public String scalarInt(String hint, long value) {
+        String name = unique(hint);
+        initializers.add(new Protobuf().int64(2, INT64).string(8, name).packedInt64s(7, new long[]{value}));
+        return name;
+    }
+
     /** Adds a node of the default domain; returns the name of its (single) output, unique from {@code hint}. */
     public String node(String opType, String hint, List<String> nodeInputs, Attribute... attributes) {
         String output = unique(hint);
@@ -93,6 +114,9 @@ public final class OnnxGraph {
                 attribute.float32(2, f.value()).int64(20, 1);
             } else if (a instanceof IntsAttribute l) {
                 attribute.unpackedInt64s(8, l.values()).int64(20, 7);
+            } else if (a instanceof StringAttribute t) {
+                // s = 4, type STRING = 3
+                attribute.string(4, t.value()).int64(20, 3);
             }
             node.message(5, attribute);
         }
@@ -124,12 +148,12 @@ public final class OnnxGraph {
         return model.toByteArray();
     }
 
-    private static Protobuf valueInfo(String name, long[] shape) {
+    private static Protobuf valueInfo(String name, int elementType, long[] shape) {
         Protobuf dims = new Protobuf().message(1, new Protobuf().string(2, BATCH));
         for (long d : shape) {
             dims.message(1, new Protobuf().int64(1, d));
         }
-        Protobuf tensorType = new Protobuf().int64(1, FLOAT).message(2, dims);
+        Protobuf tensorType = new Protobuf().int64(1, elementType).message(2, dims);
         return new Protobuf().string(1, name).message(2, new Protobuf().message(1, tensorType));
     }
 

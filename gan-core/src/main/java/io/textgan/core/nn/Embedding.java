@@ -20,6 +20,11 @@ public final class Embedding implements Layer {
         this.table = Parameter.trainable(name + ".table", initialTable.reshape(vocabulary, size));
     }
 
+    /** The [vocabulary, size] table. */
+    public Parameter table() {
+        return table;
+    }
+
     @Override
     public INDArray forward(INDArray tokenIds, boolean training) {
         idShape = tokenIds.shape();

@@ -37,6 +37,25 @@ public final class Lstm implements Layer {
         this.projection = new InputProjection(inputWeight, bias);
     }
 
+    public int hidden() {
+        return hidden;
+    }
+
+    /** [in, 4·hidden], gate blocks of columns in the order input, forget, cell, output. */
+    public Parameter inputWeight() {
+        return inputWeight;
+    }
+
+    /** [hidden, 4·hidden], gate blocks as {@link #inputWeight()}. */
+    public Parameter recurrentWeight() {
+        return recurrentWeight;
+    }
+
+    /** [1, 4·hidden], gate blocks as {@link #inputWeight()}. */
+    public Parameter bias() {
+        return bias;
+    }
+
     private INDArray gate(INDArray z, int index) {
         return z.get(NDArrayIndex.all(), NDArrayIndex.interval((long) index * hidden, (long) (index + 1) * hidden));
     }

@@ -23,11 +23,13 @@ public final class Residual implements Layer {
         this.shortcut = shortcut;
     }
 
-    Sequential main() {
+    /** The main branch. */
+    public Sequential main() {
         return main;
     }
 
-    Sequential shortcut() {
+    /** The shortcut branch (empty: the identity). */
+    public Sequential shortcut() {
         return shortcut;
     }
 

@@ -23,6 +23,10 @@ public final class Upsample implements Layer {
         this.factor = factor;
     }
 
+    public int factor() {
+        return factor;
+    }
+
     @Override
     public INDArray forward(INDArray x, boolean training) {
         input = x;

@@ -3,6 +3,9 @@ package io.textgan.models.text;
 import io.textgan.core.api.ModelConfig;
 import io.textgan.core.api.TextEncoder;
 import io.textgan.core.data.TokenBatch;
+import io.textgan.core.export.OnnxExportableTextEncoder;
+import io.textgan.core.export.OnnxGraph;
+import io.textgan.core.export.OnnxLayers;
 import io.textgan.core.nn.Embedding;
 import io.textgan.core.nn.Gru;
 import io.textgan.core.nn.Init;
@@ -20,7 +23,7 @@ import java.util.Random;
  * Word embedding + a recurrent layer (LSTM or GRU); the sentence vector is the mean of the hidden states over the
  * caption's words, or the hidden state after its last word. Padding never reaches the vector.
  */
-public final class RecurrentTextEncoder implements TextEncoder {
+public final class RecurrentTextEncoder implements TextEncoder, OnnxExportableTextEncoder {
     /** The recurrent layer. */
     public enum Cell { LSTM, GRU }
 
@@ -48,6 +51,18 @@ public final class RecurrentTextEncoder implements TextEncoder {
         INDArray states = recurrent.forward(embedding.forward(tokens.ids(), training), training);
         pooling = new Pooling(tokens, config.pooling());
         return pooling.pool(states);
+    }
+
+    /** Tokens made time-major, the embedding's Gather, the recurrent layer (an LSTM exports; a GRU is refused), pooling. */
+    @Override
+    public String exportOnnx(OnnxGraph graph, String tokens, String lengths) {
+        if (!(recurrent instanceof Lstm)) {
+            throw new IllegalArgumentException("the layer " + recurrent.describe() + " has no ONNX export (lstm exports)");
+        }
+        String timeMajor = graph.node("Transpose", "tokens_time_major", java.util.List.of(tokens),
+                new OnnxGraph.IntsAttribute("perm", new long[]{1, 0}));
+        String states = OnnxLayers.add(graph, recurrent, OnnxLayers.add(graph, embedding, timeMajor));
+        return Pooling.exportOnnx(graph, states, timeMajor, lengths, config.pooling());
     }
 
     @Override
