@@ -1,11 +1,11 @@
 package io.textgan.dl4j;
 
 import io.textgan.core.api.Discriminator;
+import io.textgan.core.api.TextsPerImage;
 import io.textgan.core.nn.Parameter;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.List;
 import java.util.Map;
@@ -34,13 +34,9 @@ public final class Dl4jDiscriminator implements Discriminator {
 
     @Override
     public INDArray score(INDArray images, INDArray text, boolean training) {
-        long n = images.size(0);
-        if (n == 0 || text.size(0) == 0 || text.size(0) % n != 0) {
-            throw new IllegalArgumentException("text rows must be a positive multiple of the images': " + text.size(0) + " for " + n);
-        }
         // k texts per image: the images repeated k times (batch norm sees the same statistics as for one copy)
-        textsPerImage = (int) (text.size(0) / n);
-        return network.forward(training, textsPerImage == 1 ? images : Nd4j.tile(images, textsPerImage, 1, 1, 1), text);
+        textsPerImage = TextsPerImage.count(images, text);
+        return network.forward(training, TextsPerImage.repeat(images, textsPerImage), text);
     }
 
     @Override
@@ -49,11 +45,7 @@ public final class Dl4jDiscriminator implements Discriminator {
         if (gradImages == null) {
             throw new IllegalStateException("DL4J computed no gradient for the images input");
         }
-        if (textsPerImage == 1) {
-            return gradImages;
-        }
-        long[] shape = gradImages.shape();
-        return gradImages.reshape(textsPerImage, shape[0] / textsPerImage, shape[1], shape[2], shape[3]).sum(0);
+        return TextsPerImage.sumRepeats(gradImages, textsPerImage);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.textgan.models.dcgan;
 
 import io.textgan.core.api.Discriminator;
 import io.textgan.core.api.ModelConfig;
+import io.textgan.core.api.TextsPerImage;
 import io.textgan.core.nn.Activation;
 import io.textgan.core.nn.BatchNorm;
 import io.textgan.core.nn.Conv2d;
@@ -11,7 +12,6 @@ import io.textgan.core.nn.LayerSummary;
 import io.textgan.core.nn.Parameter;
 import io.textgan.core.nn.Sequential;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -73,13 +73,8 @@ public final class GanClsDiscriminator implements Discriminator {
 
     @Override
     public INDArray score(INDArray images, INDArray text, boolean training) {
-        long n = images.size(0);
-        if (n == 0 || text.size(0) == 0 || text.size(0) % n != 0) {
-            throw new IllegalArgumentException("text rows must be a positive multiple of the images': " + text.size(0) + " for " + n);
-        }
-        textsPerImage = (int) (text.size(0) / n);
-        INDArray features = image.forward(images, training);
-        return head.score(textsPerImage == 1 ? features : Nd4j.tile(features, textsPerImage, 1, 1, 1), text, training);
+        textsPerImage = TextsPerImage.count(images, text);
+        return head.score(TextsPerImage.repeat(image.forward(images, training), textsPerImage), text, training);
     }
 
     @Override
@@ -94,12 +89,7 @@ public final class GanClsDiscriminator implements Discriminator {
 
     @Override
     public INDArray backward(INDArray gradLogits, Embeddings gradEmbeddings) {
-        INDArray gradFeatures = head.backward(gradLogits, gradEmbeddings);
-        if (textsPerImage > 1) {
-            long[] shape = gradFeatures.shape();
-            gradFeatures = gradFeatures.reshape(textsPerImage, shape[0] / textsPerImage, shape[1], shape[2], shape[3]).sum(0);
-        }
-        return image.backward(gradFeatures);
+        return image.backward(TextsPerImage.sumRepeats(head.backward(gradLogits, gradEmbeddings), textsPerImage));
     }
 
     @Override
