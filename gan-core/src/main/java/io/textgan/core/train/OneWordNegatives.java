@@ -56,13 +56,12 @@ public final class OneWordNegatives {
             return wrongText;
         }
         INDArray changedText = model.encode(changed);
+        INDArray right = text.getRows(rows.stream().mapToInt(Integer::intValue).toArray());
+        INDArray cosines = right.mul(changedText).sum(1)
+                .divi(right.norm2(1).muli(changedText.norm2(1)).addi(1e-12));
         for (int k = 0; k < rows.size(); k++) {
-            INDArray right = text.getRow(rows.get(k));
-            INDArray hard = changedText.getRow(k);
-            double cosine = right.mul(hard).sumNumber().doubleValue()
-                    / (right.norm2Number().doubleValue() * hard.norm2Number().doubleValue() + 1e-12);
-            if (cosine < SAME_MEANING) {
-                wrongText.getRow(rows.get(k)).assign(hard);
+            if (cosines.getDouble(k) < SAME_MEANING) {
+                wrongText.getRow(rows.get(k)).assign(changedText.getRow(k));
             }
         }
         return wrongText;

@@ -1,0 +1,45 @@
+package io.textgan.models;
+
+import io.textgan.core.TextToImageModel;
+import io.textgan.core.api.ModelConfig;
+import io.textgan.core.data.Vocabulary;
+import io.textgan.core.train.OneWordNegatives;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Which wrong captions {@link OneWordNegatives#mix} replaces: the one-word changes the text encoder reads as different. */
+class OneWordNegativesMixTest {
+    private static final ModelConfig MODEL = new ModelConfig("dcgan", "gan-cls", "lstm", 8, 4, 3, 2, 2, 2, 4, 5, "mean", 6);
+
+    @Test
+    void replacesARowByItsOneWordChangeOnlyWhereTheTextEncoderReadsItAsDifferent() {
+        List<String> captions = List.of("a red circle", "a blue square", "a green circle", "a red square");
+        Vocabulary vocabulary = Vocabulary.build(captions, 1);
+        TextToImageModel model = TextToImageModel.create(MODEL.withVocabularySize(vocabulary.size()), vocabulary, new Random(3));
+        INDArray text = model.encode(captions);
+        INDArray random = model.encode(List.of("a blue square", "a red circle", "a red square", "a green circle"));
+        INDArray mixed = new OneWordNegatives(1).mix(captions, text, random.dup(), model, new Random(9));
+        int replaced = 0;
+        for (int i = 0; i < captions.size(); i++) {
+            INDArray row = mixed.getRow(i);
+            if (row.equalsWithEps(random.getRow(i), 1e-7)) {
+                continue;
+            }
+            replaced++;
+            INDArray right = text.getRow(i);
+            double cosine = right.mul(row).sumNumber().doubleValue() / (right.norm2Number().doubleValue() * row.norm2Number().doubleValue());
+            assertTrue(cosine < 0.95, "row " + i + " replaced by a change read as the same sentence: " + cosine);
+            boolean oneWordAway = false;
+            for (String c : List.of("a blue circle", "a green circle", "a red square", "a red circle", "a blue square", "a green square")) {
+                oneWordAway |= row.equalsWithEps(model.encode(List.of(c)).getRow(0), 1e-5);
+            }
+            assertTrue(oneWordAway, "row " + i + " is the vector of a caption one word away");
+        }
+        assertTrue(replaced > 0, "some wrong captions replaced");
+    }
+}
