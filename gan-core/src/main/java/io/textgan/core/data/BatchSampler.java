@@ -86,6 +86,60 @@ public final class BatchSampler implements AutoCloseable {
         };
     }
 
+    /**
+     * The plans of one epoch's batches from batch {@code from} on, without images. Without augmentation they draw
+     * exactly what {@link #epoch} draws, so their batches are its batches; with augmentation each row draws its crop and
+     * mirror from a seed of its own (the same for any split of the batch), where {@link #epoch} draws them in sequence.
+     */
+    public List<BatchPlan> plans(int epoch, int from) {
+        Random rng = new Random(seed * 1_000_003L + epoch);
+        int[] order = permutation(source.size(), rng);
+        long[] batchSeeds = new long[batchesPerEpoch()];
+        for (int b = 0; b < batchSeeds.length; b++) {
+            batchSeeds[b] = rng.nextLong();
+        }
+        List<BatchPlan> plans = new ArrayList<>();
+        for (int b = from; b < batchSeeds.length; b++) {
+            plans.add(plan(order, b, new Random(batchSeeds[b])));
+        }
+        return plans;
+    }
+
+    private BatchPlan plan(int[] order, int b, Random rng) {
+        int[] items = new int[batchSize];
+        int[] captions = new int[batchSize];
+        int[] others = new int[batchSize];
+        int[] otherCaptions = new int[batchSize];
+        long[] augmentationSeeds = new long[batchSize];
+        for (int k = 0; k < batchSize; k++) {
+            int item = order[b * batchSize + k];
+            items[k] = item;
+            augmentationSeeds[k] = ImageAugmentation.NONE.equals(augmentation) ? 0 : rng.nextLong();
+            captions[k] = rng.nextInt(source.captions(item).size());
+            int other = rng.nextInt(source.size() - 1);
+            others[k] = other >= item ? other + 1 : other;
+            otherCaptions[k] = rng.nextInt(source.captions(others[k]).size());
+        }
+        return new BatchPlan(items, captions, others, otherCaptions, augmentationSeeds);
+    }
+
+    /** The batch of one of this sampler's plans: its rows of this data, at its image size and augmentation. */
+    public Batch materialize(BatchPlan plan) {
+        return plan.materialize(source, imageSize, augmentation);
+    }
+
+    public CaptionedImageSource source() {
+        return source;
+    }
+
+    public int imageSize() {
+        return imageSize;
+    }
+
+    public ImageAugmentation augmentation() {
+        return augmentation;
+    }
+
     private Batch build(int[] order, int b, Random rng) {
         List<BufferedImage> images = new ArrayList<>(batchSize);
         List<String> captions = new ArrayList<>(batchSize);

@@ -3,21 +3,15 @@ package io.textgan.core.train;
 import io.textgan.core.TextToImageModel;
 import io.textgan.core.api.Discriminator;
 import io.textgan.core.api.GanLoss;
-import io.textgan.core.api.Generator;
 import io.textgan.core.api.ImageEncoder;
-import io.textgan.core.api.LossGradient;
 import io.textgan.core.data.Batch;
 import io.textgan.core.data.BatchSampler;
 import io.textgan.core.nn.AdamOptimizer;
 import io.textgan.core.nn.StepWorkspace;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Random;
 
 /**
  * GAN-CLS training (Reed et al. 2016, <a href="https://arxiv.org/abs/1605.05396">arXiv:1605.05396</a>). Each step
@@ -39,17 +33,13 @@ public final class GanTrainer {
     public static final String PHASE = "gan";
     private final TextToImageModel model;
     private final Discriminator discriminator;
-    private final GanLoss loss;
     private final TrainingConfig config;
     private final List<TrainingListener> listeners;
     private final GradientHealth gradientHealth;
     private final AdamOptimizer generatorOptimizer;
     private final AdamOptimizer discriminatorOptimizer;
     private final GeneratorAverage average;
-    private final ImageTextMatching matching;
-    private final ModeSeeking modeSeeking;
-    private final DiscriminatorContrast contrast;
-    private final OneWordNegatives oneWordNegatives;
+    private final GanGradients gradients;
     private int step;
     private int completedEpochs;
     private int batchesInEpoch;
@@ -69,24 +59,13 @@ public final class GanTrainer {
                       TrainingConfig config, List<TrainingListener> listeners, GradientHealth gradientHealth) {
         this.model = model;
         this.discriminator = discriminator;
-        this.loss = loss;
         this.config = config;
         this.listeners = List.copyOf(listeners);
         this.gradientHealth = gradientHealth;
         this.generatorOptimizer = new AdamOptimizer(model.generator().parameters(), config.learningRateG(), config.beta1(), config.beta2());
         this.discriminatorOptimizer = new AdamOptimizer(discriminator.parameters(), config.learningRateD(), config.beta1(), config.beta2());
         this.average = config.emaDecay() > 0 ? new GeneratorAverage(model, config.emaDecay()) : null;
-        if (config.matchingWeight() > 0 && imageEncoder == null) {
-            throw new IllegalArgumentException("the matching term (weight " + config.matchingWeight() + ") needs the pre-trained image encoder");
-        }
-        this.matching = config.matchingWeight() > 0 ? new ImageTextMatching(imageEncoder, config.matchingWeight()) : null;
-        this.modeSeeking = config.modeSeekingWeight() > 0 ? new ModeSeeking(config.modeSeekingWeight()) : null;
-        if (config.contrastiveWeight() > 0 && discriminator.embeddings() == null) {
-            throw new IllegalArgumentException("the contrastive term (weight " + config.contrastiveWeight() + ") needs a discriminator "
-                    + "with image and text embeddings, such as gan-cls-projection");
-        }
-        this.contrast = config.contrastiveWeight() > 0 ? new DiscriminatorContrast(config.contrastiveWeight()) : null;
-        this.oneWordNegatives = config.oneWordNegatives() > 0 ? new OneWordNegatives(config.oneWordNegatives()) : null;
+        this.gradients = new GanGradients(model, discriminator, imageEncoder, loss, config);
     }
 
     /**
@@ -94,12 +73,19 @@ public final class GanTrainer {
      * called, and returns the number of GAN steps taken in the whole run.
      */
     public int fit(BatchSampler sampler) throws IOException {
-        int batches = sampler.batchesPerEpoch();
+        try (StepSource steps = StepSource.Factory.LOCAL.open(sampler, this)) {
+            return fit(steps);
+        }
+    }
+
+    /** {@link #fit(BatchSampler)} with the steps' gradients computed where {@code steps} computes them. */
+    public int fit(StepSource steps) throws IOException {
+        int batches = steps.batchesPerEpoch();
         for (int epoch = completedEpochs + 1; epoch <= config.epochs() && !reachedMaxSteps(); epoch++) {
             for (TrainingListener l : listeners) {
                 l.onEpochStart(epoch, batches);
             }
-            for (Batch batch : sampler.epoch(epoch, batchesInEpoch)) {
+            for (StepGradients batch : steps.epoch(epoch, batchesInEpoch)) {
                 long start = System.nanoTime();
                 double[] losses;
                 try (batch; MemoryWorkspace ignored = StepWorkspace.open("gan-step")) {
@@ -152,69 +138,17 @@ public final class GanTrainer {
 
     /** One GAN-CLS step on a batch, outside the epoch loop (benchmarks); returns {discriminator loss, generator loss}. */
     public double[] step(Batch batch) {
-        INDArray text = model.encode(batch.captions());
-        INDArray wrongText = model.encode(batch.mismatchedCaptions());
-        if (oneWordNegatives != null) {
-            wrongText = oneWordNegatives.mix(batch.captions(), text, wrongText, model, new Random(config.seed() * 6_101L + step));
-        }
-        INDArray fakeText = modeSeeking == null ? text : text.getRows(ModeSeeking.pairedRows(batch.size()));
-        Generator generator = model.generator();
-        INDArray noise = model.noise(batch.size(), new Random(config.seed() * 7_919L + step));
-        INDArray fake = generator.generate(noise, fakeText, true);
+        return step(new LocalSteps.Step(gradients, batch));
+    }
 
-        discriminator.zeroGradients();
-        long n = batch.size();
-        INDArray realLogits = discriminator.score(batch.images(), Nd4j.concat(0, text, wrongText), true);
-        LossGradient real = loss.discriminator(realLogits.get(NDArrayIndex.interval(0, n), NDArrayIndex.all()), true);
-        LossGradient mismatched = loss.discriminator(realLogits.get(NDArrayIndex.interval(n, 2 * n), NDArrayIndex.all()), false);
-        INDArray gradRealLogits = Nd4j.concat(0, real.gradient(), mismatched.gradient().muli(0.5));
-        double contrastLoss = 0;
-        if (contrast == null) {
-            discriminator.backward(gradRealLogits);
-        } else {
-            DiscriminatorContrast.Result contrasted = contrast.real(discriminator.embeddings(), n);
-            contrastLoss = contrasted.loss();
-            discriminator.backward(gradRealLogits, contrasted.gradient());
-        }
-        LossGradient generated = loss.discriminator(discriminator.score(fake, fakeText, true), false);
-        discriminator.backward(generated.gradient().muli(0.5));
-        double discriminatorLoss = real.loss() + 0.5 * (mismatched.loss() + generated.loss()) + contrastLoss;
-        requireFinite(discriminatorLoss, "discriminator");
+    /** One GAN-CLS step with gradients from {@code batch}: the discriminator's update, then the generator's. */
+    public double[] step(StepGradients batch) {
+        double discriminatorLoss = batch.discriminator(step);
         gradientHealth.update(PHASE, step + 1, "discriminator", discriminator.parameters(), discriminatorOptimizer);
-
         double generatorLoss = 0;
         for (int k = 0; k < config.generatorSteps(); k++) {
-            INDArray current = k == 0 ? fake : generator.generate(noise, fakeText, true);
-            LossGradient fooled = loss.generator(discriminator.score(current, fakeText, true));
-            double fooledLoss = fooled.loss() + generator.regularizationLoss();
-            INDArray gradImages;
-            if (contrast == null) {
-                gradImages = discriminator.backward(fooled.gradient());
-            } else {
-                DiscriminatorContrast.Result contrasted = contrast.generated(discriminator.embeddings(), pairGroups());
-                fooledLoss += contrasted.loss();
-                gradImages = discriminator.backward(fooled.gradient(), contrasted.gradient());
-            }
-            if (matching != null) {
-                LossGradient matched = matching.apply(current, fakeText, pairGroups());
-                fooledLoss += matched.loss();
-                gradImages.addi(matched.gradient());
-            }
-            if (modeSeeking != null) {
-                LossGradient varied = modeSeeking.apply(current, noise);
-                fooledLoss += varied.loss();
-                gradImages.addi(varied.gradient());
-            }
-            requireFinite(fooledLoss, "generator");
-            generator.backward(gradImages);
-            if (config.ganInt()) {
-                INDArray between = text.add(wrongText).muli(0.5);
-                LossGradient interpolated = loss.generator(discriminator.score(generator.generate(noise, between, true), between, true));
-                requireFinite(interpolated.loss() + generator.regularizationLoss(), "generator (interpolated text)");
-                generator.backward(discriminator.backward(interpolated.gradient()));
-            }
-            gradientHealth.update(PHASE, step + 1, "generator", generator.parameters(), generatorOptimizer);
-            generatorLoss = fooledLoss;
+            generatorLoss = batch.generator(step, k);
+            gradientHealth.update(PHASE, step + 1, "generator", model.generator().parameters(), generatorOptimizer);
         }
         if (average != null) {
             average.update();
@@ -223,15 +157,9 @@ public final class GanTrainer {
         return new double[]{discriminatorLoss, generatorLoss};
     }
 
-    /** The generated half's captions repeat once across its two halves with mode seeking: score the halves apart. */
-    private int pairGroups() {
-        return modeSeeking == null ? 1 : 2;
-    }
-
-    private void requireFinite(double value, String network) {
-        if (!Double.isFinite(value)) {
-            throw new TrainingDivergedException(PHASE + " step " + (step + 1) + ": the " + network + " loss is " + value);
-        }
+    /** The step's gradient computation, in this JVM, over this trainer's networks. */
+    public GanGradients gradients() {
+        return gradients;
     }
 
     public TextToImageModel model() {
@@ -249,7 +177,7 @@ public final class GanTrainer {
 
     /** The frozen image encoder of the matching term, or null without one. */
     public ImageEncoder imageEncoder() {
-        return matching == null ? null : matching.encoder();
+        return gradients.imageEncoder();
     }
 
     public AdamOptimizer generatorOptimizer() {

@@ -54,6 +54,7 @@ public final class TrainingRun {
     private final List<TrainingListener> listeners;
     private final Provenance provenance;
     private final GanLoss loss;
+    private final StepSource.Factory steps;
 
     /** A run on data read with {@link DataOptions#defaults()} (the built-in shapes, for instance). */
     public TrainingRun(CaptionedImageSource data, CaptionedImageSource heldOut, ModelConfig modelConfig,
@@ -78,6 +79,17 @@ public final class TrainingRun {
     public TrainingRun(CaptionedImageSource data, CaptionedImageSource heldOut, ModelConfig modelConfig,
                        TrainingConfig config, DataOptions dataOptions, Path runDirectory, List<String> samplePrompts,
                        List<TrainingListener> listeners) {
+        this(data, heldOut, modelConfig, config, dataOptions, runDirectory, samplePrompts, listeners, StepSource.Factory.LOCAL);
+    }
+
+    /**
+     * A run whose GAN steps are computed where {@code steps} puts them (data-parallel workers, for instance); the text
+     * encoder's pre-training, checkpoints, samples and listeners stay in this JVM.
+     */
+    public TrainingRun(CaptionedImageSource data, CaptionedImageSource heldOut, ModelConfig modelConfig,
+                       TrainingConfig config, DataOptions dataOptions, Path runDirectory, List<String> samplePrompts,
+                       List<TrainingListener> listeners, StepSource.Factory steps) {
+        this.steps = Objects.requireNonNull(steps, "steps");
         this.data = Objects.requireNonNull(data, "data");
         this.heldOut = heldOut;
         this.modelConfig = modelConfig;
@@ -189,8 +201,8 @@ public final class TrainingRun {
     private int fit(GanTrainer trainer, BatchSampler sampler, GradientHealth health) throws IOException {
         GanTrainer current = trainer;
         for (int retry = 1; ; retry++) {
-            try {
-                return current.fit(sampler);
+            try (StepSource source = steps.open(sampler, current)) {
+                return current.fit(source);
             } catch (TrainingDivergedException e) {
                 TrainingConfig c = current.config();
                 if (retry > c.divergenceRetries()) {

@@ -38,6 +38,25 @@ class BatchSamplerTest {
     }
 
     @Test
+    void plansWithoutAugmentationAreTheEpochsBatchesAndTheirShardsJoinIntoThem() {
+        List<Batch> batches = epoch(4, 3);
+        try (BatchSampler sampler = new BatchSampler(source, 8, 16, 4)) {
+            List<BatchPlan> plans = sampler.plans(3, 1);
+            assertEquals(batches.size() - 1, plans.size());
+            for (int i = 0; i < plans.size(); i++) {
+                Batch expected = batches.get(i + 1);
+                Batch whole = sampler.materialize(plans.get(i));
+                assertEquals(expected.images(), whole.images());
+                assertEquals(expected.captions(), whole.captions());
+                assertEquals(expected.mismatchedCaptions(), whole.mismatchedCaptions());
+                Batch second = sampler.materialize(plans.get(i).rows(4, 8));
+                assertEquals(expected.captions().subList(4, 8), second.captions());
+                assertEquals(expected.images().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(4, 8)), second.images());
+            }
+        }
+    }
+
+    @Test
     void imagesAreScaledToMinusOneOne() {
         Batch batch = epoch(1, 1).get(0);
         assertEquals(List.of(8L, 3L, 16L, 16L), List.of(batch.images().shape()[0], batch.images().shape()[1],
