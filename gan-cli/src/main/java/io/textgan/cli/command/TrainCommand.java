@@ -19,6 +19,8 @@ import io.textgan.core.metrics.RunEvaluation;
 import io.textgan.core.metrics.ShapesAccuracyMetric;
 import io.textgan.core.report.ReportLimits;
 import io.textgan.core.report.ReportListener;
+import io.textgan.core.train.DataParallelTraining;
+import io.textgan.core.train.StepSource;
 import io.textgan.core.train.TrainingListener;
 import io.textgan.core.train.RunConfig;
 import io.textgan.core.train.TrainingConfig;
@@ -191,6 +193,16 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--eval-encoder-steps", description = "Training steps of the evaluation encoders (once per data and image size, then cached). Default: ${DEFAULT-VALUE}.")
     int evalEncoderSteps = EvaluationEncoders.DEFAULT_STEPS;
 
+    @Option(names = "--spark", paramLabel = "MASTER", description = "Train data-parallel on Apache Spark: local[N] (N workers in this JVM), "
+            + "spark://HOST:PORT, yarn, ..., or 'submit' under spark-submit. Each step's batch (--batch-size) is split into shards of "
+            + "--worker-batch-size, one per task; their gradients are averaged and the driver updates and checkpoints. Batch norm "
+            + "uses each shard's statistics; the matching, mode-seeking and contrastive terms compare a shard's images only.")
+    String spark;
+
+    @Option(names = "--worker-batch-size", description = "With --spark: images of each worker's shard of a step (--batch-size is the "
+            + "global batch, a whole number of shards). Default: --batch-size divided by Spark's default parallelism.")
+    int workerBatchSize;
+
     @Option(names = "--resume", description = "Continue the run in this directory from its newest good checkpoint, with its saved settings (--epochs may extend it).")
     Path resume;
 
@@ -210,13 +222,22 @@ public final class TrainCommand implements Callable<Integer> {
         trainingConfig(requirePositive("--epochs", epochs), stepLimit); // refuses bad settings before the data is read
         DataOptions options = new DataOptions(crop, flip, dataSource.background, minWordCount);
         List<String> prompts = samplePrompts == null ? null : Prompts.read(samplePrompts);
-        Dataset dataset = DataSources.open(dataSource.request(data, options, imageSize, seed));
+        DataRequest request = dataSource.request(data, options, imageSize, seed);
+        try (DataParallelTraining.Session session = connect(request)) {
+            return train(session, session == null ? request : session.driverData(), model, stepLimit, options, prompts);
+        }
+    }
+
+    private int train(DataParallelTraining.Session session, DataRequest request, ModelConfig model, int stepLimit,
+                      DataOptions options, List<String> prompts) throws IOException {
+        Dataset dataset = DataSources.open(request);
         int batchesPerEpoch = Math.max(1, dataset.training().size() / batchSize);
         TrainingConfig training = trainingConfig(steps == null ? epochs : (stepLimit + batchesPerEpoch - 1) / batchesPerEpoch, stepLimit);
         Path dir = run != null ? run : Path.of("runs", dataset.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         TrainingRun trainingRun = new TrainingRun(dataset.training(), dataset.heldOut(),
                 model, training, options, dir,
-                prompts != null ? prompts : dataset.samplePrompts(), listeners(new RunDirectory(dir), training, dataset, options));
+                prompts != null ? prompts : dataset.samplePrompts(), listeners(new RunDirectory(dir), training, dataset, options),
+                steps(session, training));
         RunDirectories.prepareNew(dir);
         RunLog.writeTo(dir.resolve("train.log"));
         recordCommand(new RunDirectory(dir));
@@ -262,8 +283,16 @@ public final class TrainCommand implements Callable<Integer> {
         } else if (spec.commandLine().getParseResult().hasMatchedOption("--epochs")) {
             training = training.withEpochs(requirePositive("--epochs", epochs));
         }
-        Dataset dataset = DataSources.open(new DataRequest(saved.data(), saved.dataOptions(), saved.model().imageSize(),
-                saved.dataSize(), training.seed(), dataSource.cacheDirectory()));
+        DataRequest request = new DataRequest(saved.data(), saved.dataOptions(), saved.model().imageSize(),
+                saved.dataSize(), training.seed(), dataSource.cacheDirectory());
+        try (DataParallelTraining.Session session = connect(request)) {
+            return resume(session, session == null ? request : session.driverData(), saved, training, dir);
+        }
+    }
+
+    private int resume(DataParallelTraining.Session session, DataRequest request, RunConfig saved, TrainingConfig training,
+                       RunDirectory dir) throws IOException {
+        Dataset dataset = DataSources.open(request);
         if (dataset.training().size() != saved.dataSize()) {
             throw new IllegalArgumentException("the data at " + saved.data() + " has changed since the run began: "
                     + dataset.training().size() + " training images now, " + saved.dataSize() + " then; resuming needs the same data");
@@ -271,8 +300,8 @@ public final class TrainCommand implements Callable<Integer> {
         RunLog.writeTo(dir.log());
         recordCommand(dir);
         TrainingRun.Result result = new TrainingRun(dataset.training(), dataset.heldOut(), saved.model(), training,
-                saved.dataOptions(), resume, Files.readAllLines(dir.samplePrompts()), listeners(dir, training, dataset, saved.dataOptions()))
-                .resume();
+                saved.dataOptions(), resume, Files.readAllLines(dir.samplePrompts()), listeners(dir, training, dataset, saved.dataOptions()),
+                steps(session, training)).resume();
         spec.commandLine().getOut().printf("trained to step %d; model in %s%n", result.steps(), result.checkpoint());
         return 0;
     }
@@ -308,6 +337,26 @@ public final class TrainCommand implements Callable<Integer> {
         }
         listeners.add(new ReportListener(dir, ReportLimits.defaults())); // last: it shows what the others wrote
         return listeners;
+    }
+
+    /** The Spark session of --spark, or null for a local run. */
+    private DataParallelTraining.Session connect(DataRequest request) {
+        if (spark == null) {
+            if (workerBatchSize != 0) {
+                throw new IllegalArgumentException("--worker-batch-size is for --spark: a local run has one batch (--batch-size)");
+            }
+            return null;
+        }
+        return DataParallelBackends.connect("spark", spark, workerBatchSize, request);
+    }
+
+    /** Where the steps run: in this JVM, or on the session's workers (a line says how the batch is split). */
+    private StepSource.Factory steps(DataParallelTraining.Session session, TrainingConfig training) {
+        if (session == null) {
+            return StepSource.Factory.LOCAL;
+        }
+        spec.commandLine().getErr().println("gan: training on " + session.describe(training.batchSize()));
+        return session;
     }
 
     /** Appends this command line to RUN/command.txt, for the report. */
