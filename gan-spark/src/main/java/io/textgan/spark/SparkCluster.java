@@ -57,6 +57,10 @@ public final class SparkCluster implements DataParallelTraining.Session {
             }
         } else {
             conf.setMaster(master);
+            if (master.startsWith("local") && !conf.contains("spark.driver.host")) {
+                // a local session needs no network: not even a host name that resolves
+                conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
+            }
         }
         try {
             return new SparkCluster(new JavaSparkContext(conf), workerBatchSize, data, fault);

@@ -10,6 +10,8 @@ import io.textgan.core.train.StepSource;
 import io.textgan.core.train.TrainingDivergedException;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +24,7 @@ import java.util.List;
  * driver's), and every task starts from it.
  */
 final class SparkSteps implements StepSource {
+    private static final Logger LOG = LoggerFactory.getLogger(SparkSteps.class);
     private final JavaSparkContext spark;
     private final GanTrainer trainer;
     private final BatchSampler sampler;
@@ -44,6 +47,10 @@ final class SparkSteps implements StepSource {
         this.setupBroadcast = spark.broadcast(setup);
         this.generator = trainer.model().generator().parameters();
         this.discriminator = trainer.discriminator().parameters();
+        LOG.info("Spark steps: {} shards of {} images; per step each worker receives the weights twice ({} bytes each) and "
+                        + "sends a discriminator gradient of {} bytes and {} generator gradient(s) of {} bytes",
+                workers, trainer.config().batchSize() / workers, 4 * (Flat.length(generator) + Flat.length(discriminator)),
+                gradientBytes(discriminator), trainer.config().generatorSteps(), gradientBytes(generator));
     }
 
     @Override
