@@ -73,10 +73,10 @@ final class Replica {
 
     /** One shard's gradient of one phase of a step, weighted by the shard's share of the batch. */
     ShardResult compute(StepWeights weights, ShardSpec spec, Phase phase, int step) {
-        Flat.assignValues(model.generator().parameters(), weights.generator());
-        Flat.assignValues(discriminator.parameters(), weights.discriminator());
         try (Batch batch = spec.rows().materialize(data, setup.imageSize(), setup.augmentation());
              MemoryWorkspace ignored = StepWorkspace.open("spark-shard")) {
+            Flat.assignValues(model.generator().parameters(), weights.generator());
+            Flat.assignValues(discriminator.parameters(), weights.discriminator());
             GanGradients.Inputs inputs = gradients.inputs(batch, step, spec.shard());
             if (phase.discriminator()) {
                 double loss = gradients.discriminator(inputs, step);
