@@ -48,7 +48,8 @@ final class HadoopData {
     }
 
     private static String copy(String uri) throws IOException {
-        Path source = new Path(URI.create(uri));
+        // a folder's URI may end in '/', whose name would then be empty
+        Path source = new Path(URI.create(uri.replaceAll("(?<!/)/+$", "")));
         FileSystem fs = source.getFileSystem(new Configuration());
         if (!fs.exists(source)) {
             throw new IOException("no data at " + uri);
