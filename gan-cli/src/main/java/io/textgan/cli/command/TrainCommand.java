@@ -150,6 +150,11 @@ public final class TrainCommand implements Callable<Integer> {
             + "so it must read every word (0: off). Default: ${DEFAULT-VALUE}.")
     double oneWordNegatives = DEFAULTS.oneWordNegatives();
 
+    @Option(names = "--one-word-candidates", description = "One-word changes drawn for each such wrong caption; the "
+            + "discriminator is given the one it currently scores highest, so it trains on the words it reads worst "
+            + "(needs --one-word-negatives). Default: ${DEFAULT-VALUE}.")
+    int oneWordCandidates = DEFAULTS.oneWordCandidates();
+
     @Option(names = "--conditioning-augmentation", description = "StackGAN's conditioning augmentation: the generator samples its "
             + "text condition from a Gaussian predicted from the sentence vector (the mean when generating), with a KL term in its loss.")
     boolean conditioningAugmentation;
@@ -234,7 +239,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .keepCheckpoints(requirePositive("--keep-checkpoints", keepCheckpoints))
                 .clipGradNorm(clipGradNorm).divergenceRetries(requireNotNegative("--divergence-retries", divergenceRetries))
                 .loss(loss).ganInt(ganInt).emaDecay(emaDecay).modeSeekingWeight(modeSeeking)
-                .contrastiveWeight(contrastiveWeight).oneWordNegatives(oneWordNegatives)
+                .contrastiveWeight(contrastiveWeight).oneWordNegatives(oneWordNegatives).oneWordCandidates(oneWordCandidates)
                 .matchingWeight(matchingWeight())
                 .build();
     }

@@ -86,7 +86,7 @@ public final class GanTrainer {
                     + "with image and text embeddings, such as gan-cls-projection");
         }
         this.contrast = config.contrastiveWeight() > 0 ? new DiscriminatorContrast(config.contrastiveWeight()) : null;
-        this.oneWordNegatives = config.oneWordNegatives() > 0 ? new OneWordNegatives(config.oneWordNegatives()) : null;
+        this.oneWordNegatives = config.oneWordNegatives() > 0 ? new OneWordNegatives(config.oneWordNegatives(), Math.max(1, config.oneWordCandidates())) : null;
     }
 
     /**
@@ -155,7 +155,8 @@ public final class GanTrainer {
         INDArray text = model.encode(batch.captions());
         INDArray wrongText = model.encode(batch.mismatchedCaptions());
         if (oneWordNegatives != null) {
-            wrongText = oneWordNegatives.mix(batch.captions(), text, wrongText, model, new Random(config.seed() * 6_101L + step));
+            wrongText = oneWordNegatives.mix(batch.captions(), text, wrongText, model, new Random(config.seed() * 6_101L + step),
+                    candidates -> discriminator.score(batch.images(), candidates, false));
         }
         INDArray fakeText = modeSeeking == null ? text : text.getRows(ModeSeeking.pairedRows(batch.size()));
         Generator generator = model.generator();
