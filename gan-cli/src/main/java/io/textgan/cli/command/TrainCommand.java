@@ -26,6 +26,7 @@ import io.textgan.core.train.TrainingRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -196,7 +197,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--eval-encoder-steps", description = "Training steps of the evaluation encoders (once per data and image size, then cached). Default: ${DEFAULT-VALUE}.")
     int evalEncoderSteps = EvaluationEncoders.DEFAULT_STEPS;
 
-    @Option(names = "--resume", description = "Continue the run in this directory from its newest good checkpoint, with its saved settings (--epochs may extend it).")
+    @Option(names = "--resume", description = "Continue the run in this directory from its newest good checkpoint, with its saved settings "
+            + "(--epochs may extend it; --best-metric and the --eval options, when given, replace the run's).")
     Path resume;
 
     @Override
@@ -225,6 +227,7 @@ public final class TrainCommand implements Callable<Integer> {
         RunDirectories.prepareNew(dir);
         RunLog.writeTo(dir.resolve("train.log"));
         recordCommand(new RunDirectory(dir));
+        evaluationSettings().write(new RunDirectory(dir));
         Json.write(new RunDirectory(dir).dataReport(), dataset.report());
         TrainingRun.Result result = trainingRun.run();
         spec.commandLine().getOut().printf("trained %d steps; samples in %s, model in %s%n", result.steps(),
@@ -273,13 +276,32 @@ public final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("the data at " + saved.data() + " has changed since the run began: "
                     + dataset.training().size() + " training images now, " + saved.dataSize() + " then; resuming needs the same data");
         }
+        useSavedEvaluationSettings(dir);
         RunLog.writeTo(dir.log());
         recordCommand(dir);
+        evaluationSettings().write(dir);
         TrainingRun.Result result = new TrainingRun(dataset.training(), dataset.heldOut(), saved.model(), training,
                 saved.dataOptions(), resume, Files.readAllLines(dir.samplePrompts()), listeners(dir, training, dataset, saved.dataOptions()))
                 .resume();
         spec.commandLine().getOut().printf("trained to step %d; model in %s%n", result.steps(), result.checkpoint());
         return 0;
+    }
+
+    private TrainingEvaluation evaluationSettings() {
+        return new TrainingEvaluation(bestMetric, evalEvery, evalImages, evalEncoderSteps);
+    }
+
+    /** On resume: the run's own evaluation settings, except those given on this command line. */
+    private void useSavedEvaluationSettings(RunDirectory dir) throws IOException {
+        TrainingEvaluation saved = TrainingEvaluation.read(dir);
+        if (saved == null) {
+            return;
+        }
+        ParseResult given = spec.commandLine().getParseResult();
+        bestMetric = given.hasMatchedOption("--best-metric") ? bestMetric : saved.bestMetric();
+        evalEvery = given.hasMatchedOption("--eval-every") ? evalEvery : saved.evalEvery();
+        evalImages = given.hasMatchedOption("--eval-images") ? evalImages : saved.evalImages();
+        evalEncoderSteps = given.hasMatchedOption("--eval-encoder-steps") ? evalEncoderSteps : saved.evalEncoderSteps();
     }
 
     private List<TrainingListener> listeners(RunDirectory dir, TrainingConfig training, Dataset dataset, DataOptions dataOptions) {
