@@ -156,6 +156,11 @@ public final class TrainCommand implements Callable<Integer> {
             + "(needs --one-word-negatives). Default: ${DEFAULT-VALUE}.")
     int oneWordCandidates = DEFAULTS.oneWordCandidates();
 
+    @Option(names = "--pretrained-features", description = "The discriminator also judges each image through the frozen "
+            + "pre-trained image encoder (as Projected GANs do): a small trained head on the encoder's vector and the caption, "
+            + "added to its logit, which sees shapes and colours from the first step (needs --encoder-steps above 0).")
+    boolean pretrainedFeatures;
+
     @Option(names = "--conditioning-augmentation", description = "StackGAN's conditioning augmentation: the generator samples its "
             + "text condition from a Gaussian predicted from the sentence vector (the mean when generating), with a KL term in its loss.")
     boolean conditioningAugmentation;
@@ -242,7 +247,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .keepCheckpoints(requirePositive("--keep-checkpoints", keepCheckpoints))
                 .clipGradNorm(clipGradNorm).divergenceRetries(requireNotNegative("--divergence-retries", divergenceRetries))
                 .loss(loss).ganInt(ganInt).emaDecay(emaDecay).modeSeekingWeight(modeSeeking)
-                .contrastiveWeight(contrastiveWeight).oneWordNegatives(oneWordNegatives).oneWordCandidates(oneWordCandidates)
+                .contrastiveWeight(contrastiveWeight).oneWordNegatives(oneWordNegatives).oneWordCandidates(oneWordCandidates).pretrainedFeatures(pretrainedFeatures)
                 .matchingWeight(matchingWeight())
                 .build();
     }

@@ -50,6 +50,7 @@ public final class GanTrainer {
     private final ModeSeeking modeSeeking;
     private final DiscriminatorContrast contrast;
     private final OneWordNegatives oneWordNegatives;
+    private final ImageEncoder imageEncoder;
     private int step;
     private int completedEpochs;
     private int batchesInEpoch;
@@ -61,27 +62,35 @@ public final class GanTrainer {
     }
 
     /**
-     * @param imageEncoder   the pre-trained image encoder for the {@link ImageTextMatching} term, frozen; required when
-     *                       the config's matchingWeight is positive, ignored otherwise
+     * @param imageEncoder   the pre-trained image encoder for the {@link ImageTextMatching} term and the
+     *                       {@link PretrainedFeatureDiscriminator}, frozen; required when the config's matchingWeight is
+     *                       positive or pretrainedFeatures set, ignored otherwise
+     * @param discriminator  the discriminator; with pretrainedFeatures, wrapped in a {@link PretrainedFeatureDiscriminator}
+     *                       (what {@link #discriminator()} returns)
      * @param gradientHealth inspects each network's gradients before its update (the divergence guard)
      */
     public GanTrainer(TextToImageModel model, Discriminator discriminator, ImageEncoder imageEncoder, GanLoss loss,
                       TrainingConfig config, List<TrainingListener> listeners, GradientHealth gradientHealth) {
+        if ((config.matchingWeight() > 0 || config.pretrainedFeatures()) && imageEncoder == null) {
+            throw new IllegalArgumentException((config.pretrainedFeatures() ? "the pre-trained features' judge" : "the matching term (weight "
+                    + config.matchingWeight() + ")") + " needs the pre-trained image encoder");
+        }
         this.model = model;
-        this.discriminator = discriminator;
+        this.imageEncoder = config.matchingWeight() > 0 || config.pretrainedFeatures() ? imageEncoder : null;
+        this.discriminator = config.pretrainedFeatures()
+                ? new PretrainedFeatureDiscriminator(discriminator, imageEncoder, model.config().textSize(), model.config().textSize(),
+                        new Random(config.seed() * 3_571L + 17))
+                : discriminator;
         this.loss = loss;
         this.config = config;
         this.listeners = List.copyOf(listeners);
         this.gradientHealth = gradientHealth;
         this.generatorOptimizer = new AdamOptimizer(model.generator().parameters(), config.learningRateG(), config.beta1(), config.beta2());
-        this.discriminatorOptimizer = new AdamOptimizer(discriminator.parameters(), config.learningRateD(), config.beta1(), config.beta2());
+        this.discriminatorOptimizer = new AdamOptimizer(this.discriminator.parameters(), config.learningRateD(), config.beta1(), config.beta2());
         this.average = config.emaDecay() > 0 ? new GeneratorAverage(model, config.emaDecay()) : null;
-        if (config.matchingWeight() > 0 && imageEncoder == null) {
-            throw new IllegalArgumentException("the matching term (weight " + config.matchingWeight() + ") needs the pre-trained image encoder");
-        }
         this.matching = config.matchingWeight() > 0 ? new ImageTextMatching(imageEncoder, config.matchingWeight()) : null;
         this.modeSeeking = config.modeSeekingWeight() > 0 ? new ModeSeeking(config.modeSeekingWeight()) : null;
-        if (config.contrastiveWeight() > 0 && discriminator.embeddings() == null) {
+        if (config.contrastiveWeight() > 0 && this.discriminator.embeddings() == null) {
             throw new IllegalArgumentException("the contrastive term (weight " + config.contrastiveWeight() + ") needs a discriminator "
                     + "with image and text embeddings, such as gan-cls-projection");
         }
@@ -248,9 +257,9 @@ public final class GanTrainer {
         return discriminator;
     }
 
-    /** The frozen image encoder of the matching term, or null without one. */
+    /** The frozen pre-trained image encoder (of the matching term and the pre-trained features' judge), or null without either. */
     public ImageEncoder imageEncoder() {
-        return matching == null ? null : matching.encoder();
+        return imageEncoder;
     }
 
     public AdamOptimizer generatorOptimizer() {
