@@ -79,11 +79,28 @@ class EvaluateAnyDataTest {
         String log = Files.readString(run.resolve("train.log"));
         assertTrue(log.contains("epoch 1 evaluation") && log.contains("epoch 2 evaluation"), log);
         assertTrue(log.contains("FD_local") && log.contains("KID_local") && log.contains("R-precision"), log);
+        assertEquals(2, log.split("evaluated in", -1).length - 1, "one evaluation per epoch, shared by --eval-every and --best-metric fd:\n" + log);
         String evaluation = Files.readString(run.resolve("evaluation.json"));
         assertTrue(evaluation.matches("(?s).*\"history\" : \\[ \\{\\s*\"epoch\" : 1,.*\"epoch\" : 2,.*"), evaluation);
         String best = Files.readString(run.resolve("checkpoints/best/best.json"));
         assertTrue(best.contains("\"metric\" : \"fd\""), best);
         assertTrue(best.matches("(?s).*\"value\" : -[0-9].*"), "fd is kept negated, higher is better: " + best);
+    }
+
+    @Test
+    void resumeGoesOnEvaluatingAndKeepingTheBestAsTheRunWasStarted() throws IOException {
+        assertEquals(0, training.code(), training.err());
+        Path copy = tmp.resolve("resumed");
+        try (var files = Files.walk(run)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, copy.resolve(run.relativize(f).toString()));
+            }
+        }
+        Result r = gan("train", "--resume", copy.toString(), "--epochs", "3", "--cache-dir", cache.toString());
+        assertEquals(0, r.code(), r.err());
+        String log = Files.readString(copy.resolve("train.log"));
+        assertTrue(log.contains("epoch 3 evaluation"), log);
+        assertTrue(Files.readString(copy.resolve("metrics.csv")).contains("3,6,fd,"), "epoch 3's fd kept for the best checkpoint");
     }
 
     @Test

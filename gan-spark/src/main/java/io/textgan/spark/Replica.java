@@ -48,14 +48,15 @@ final class Replica {
             Vocabulary vocabulary = new Vocabulary(setup.words(), Tokenizer.named(setup.tokenizer()));
             this.model = TextToImageModel.create(config, vocabulary, new Random(0));
             Flat.assignValues(model.textEncoder().parameters(), setup.textEncoder());
-            this.discriminator = ModelRegistry.get(ModelProvider.DiscriminatorProvider.class, config.discriminator()).create(config, new Random(0));
+            Discriminator created = ModelRegistry.get(ModelProvider.DiscriminatorProvider.class, config.discriminator()).create(config, new Random(0));
             ImageEncoder imageEncoder = null;
             if (setup.imageEncoder() != null) {
                 imageEncoder = ModelRegistry.get(ModelProvider.ImageEncoderProvider.class, training.imageEncoder()).create(config, new Random(0));
                 Flat.assignValues(imageEncoder.parameters(), setup.imageEncoder());
             }
-            this.gradients = new GanGradients(model, discriminator, imageEncoder,
+            this.gradients = new GanGradients(model, created, imageEncoder,
                     ModelRegistry.get(LossProvider.class, training.loss()).create(training.realLabel()), training);
+            this.discriminator = gradients.discriminator(); // wrapped, as the driver's, with --pretrained-features
             this.data = WorkerData.training(setup);
             this.generatorTrainable = Flat.trainable(model.generator().parameters());
             this.discriminatorTrainable = Flat.trainable(discriminator.parameters());

@@ -28,6 +28,7 @@ import io.textgan.core.train.TrainingRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -152,6 +153,16 @@ public final class TrainCommand implements Callable<Integer> {
             + "so it must read every word (0: off). Default: ${DEFAULT-VALUE}.")
     double oneWordNegatives = DEFAULTS.oneWordNegatives();
 
+    @Option(names = "--one-word-candidates", description = "One-word changes drawn for each such wrong caption; the "
+            + "discriminator is given the one it currently scores highest, so it trains on the words it reads worst "
+            + "(needs --one-word-negatives). Default: ${DEFAULT-VALUE}.")
+    int oneWordCandidates = DEFAULTS.oneWordCandidates();
+
+    @Option(names = "--pretrained-features", description = "The discriminator also judges each image through the frozen "
+            + "pre-trained image encoder (as Projected GANs do): a small trained head on the encoder's vector and the caption, "
+            + "added to its logit, which sees shapes and colours from the first step (needs --encoder-steps above 0).")
+    boolean pretrainedFeatures;
+
     @Option(names = "--conditioning-augmentation", description = "StackGAN's conditioning augmentation: the generator samples its "
             + "text condition from a Gaussian predicted from the sentence vector (the mean when generating), with a KL term in its loss.")
     boolean conditioningAugmentation;
@@ -203,7 +214,8 @@ public final class TrainCommand implements Callable<Integer> {
             + "global batch, a whole number of shards). Default: --batch-size divided by Spark's default parallelism.")
     int workerBatchSize;
 
-    @Option(names = "--resume", description = "Continue the run in this directory from its newest good checkpoint, with its saved settings (--epochs may extend it).")
+    @Option(names = "--resume", description = "Continue the run in this directory from its newest good checkpoint, with its saved settings "
+            + "(--epochs may extend it; --best-metric and the --eval options, when given, replace the run's).")
     Path resume;
 
     @Override
@@ -241,6 +253,7 @@ public final class TrainCommand implements Callable<Integer> {
         RunDirectories.prepareNew(dir);
         RunLog.writeTo(dir.resolve("train.log"));
         recordCommand(new RunDirectory(dir));
+        evaluationSettings().write(new RunDirectory(dir));
         Json.write(new RunDirectory(dir).dataReport(), dataset.report());
         TrainingRun.Result result = trainingRun.run();
         spec.commandLine().getOut().printf("trained %d steps; samples in %s, model in %s%n", result.steps(),
@@ -255,7 +268,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .keepCheckpoints(requirePositive("--keep-checkpoints", keepCheckpoints))
                 .clipGradNorm(clipGradNorm).divergenceRetries(requireNotNegative("--divergence-retries", divergenceRetries))
                 .loss(loss).ganInt(ganInt).emaDecay(emaDecay).modeSeekingWeight(modeSeeking)
-                .contrastiveWeight(contrastiveWeight).oneWordNegatives(oneWordNegatives)
+                .contrastiveWeight(contrastiveWeight).oneWordNegatives(oneWordNegatives).oneWordCandidates(oneWordCandidates).pretrainedFeatures(pretrainedFeatures)
                 .matchingWeight(matchingWeight())
                 .build();
     }
@@ -297,13 +310,32 @@ public final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("the data at " + saved.data() + " has changed since the run began: "
                     + dataset.training().size() + " training images now, " + saved.dataSize() + " then; resuming needs the same data");
         }
+        useSavedEvaluationSettings(dir);
         RunLog.writeTo(dir.log());
         recordCommand(dir);
+        evaluationSettings().write(dir);
         TrainingRun.Result result = new TrainingRun(dataset.training(), dataset.heldOut(), saved.model(), training,
                 saved.dataOptions(), resume, Files.readAllLines(dir.samplePrompts()), listeners(dir, training, dataset, saved.dataOptions()),
                 steps(session, training)).resume();
         spec.commandLine().getOut().printf("trained to step %d; model in %s%n", result.steps(), result.checkpoint());
         return 0;
+    }
+
+    private TrainingEvaluation evaluationSettings() {
+        return new TrainingEvaluation(bestMetric, evalEvery, evalImages, evalEncoderSteps);
+    }
+
+    /** On resume: the run's own evaluation settings, except those given on this command line. */
+    private void useSavedEvaluationSettings(RunDirectory dir) throws IOException {
+        TrainingEvaluation saved = TrainingEvaluation.read(dir);
+        if (saved == null) {
+            return;
+        }
+        ParseResult given = spec.commandLine().getParseResult();
+        bestMetric = given.hasMatchedOption("--best-metric") ? bestMetric : saved.bestMetric();
+        evalEvery = given.hasMatchedOption("--eval-every") ? evalEvery : saved.evalEvery();
+        evalImages = given.hasMatchedOption("--eval-images") ? evalImages : saved.evalImages();
+        evalEncoderSteps = given.hasMatchedOption("--eval-encoder-steps") ? evalEncoderSteps : saved.evalEncoderSteps();
     }
 
     private List<TrainingListener> listeners(RunDirectory dir, TrainingConfig training, Dataset dataset, DataOptions dataOptions) {

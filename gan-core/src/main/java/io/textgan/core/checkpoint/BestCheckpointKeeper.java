@@ -40,7 +40,7 @@ public final class BestCheckpointKeeper implements TrainingListener {
 
     @Override
     public void onEpochEnd(GanTrainer trainer, int epoch) throws IOException {
-        ModelMetric.Measurement measurement = metric.measureWithParts(trainer.generationModel());
+        ModelMetric.Measurement measurement = metric.measureWithParts(trainer.generationModel(), trainer.step());
         double value = measurement.value();
         record(epoch, trainer.step(), measurement);
         Path best = run.checkpoints().resolve(BEST);

@@ -6,6 +6,7 @@ import io.textgan.core.train.ModelMetric;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 
@@ -48,6 +49,16 @@ public final class LocalFeatureMetric implements ModelMetric {
     public double measure(TextToImageModel model) {
         try {
             return figure.applyAsDouble(evaluation.evaluate(model));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The figure from the run's one evaluation at {@code step}, shared with {@link PeriodicEvaluation}. */
+    @Override
+    public Measurement measureWithParts(TextToImageModel model, int step) {
+        try {
+            return new Measurement(figure.applyAsDouble(evaluation.evaluateAt(step, model)), Map.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -34,9 +34,8 @@ public final class PeriodicEvaluation implements TrainingListener {
         if (epoch % every != 0) {
             return;
         }
-        long start = System.nanoTime();
-        DataEvaluation.Report report = evaluation.evaluate(trainer.generationModel());
-        LOG.info("epoch {} evaluation ({} s):", epoch, String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9));
+        DataEvaluation.Report report = evaluation.evaluateAt(trainer.step(), trainer.generationModel());
+        LOG.info("epoch {} evaluation:", epoch);
         report.lines().forEach(line -> LOG.info("  {}", line));
         EvaluationFile.read(file).withEntry(new EvaluationFile.EpochEntry(epoch, trainer.step(), report)).write(file);
     }

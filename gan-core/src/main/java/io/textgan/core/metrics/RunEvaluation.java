@@ -3,9 +3,12 @@ package io.textgan.core.metrics;
 import io.textgan.core.TextToImageModel;
 import io.textgan.core.data.DataOptions;
 import io.textgan.core.data.loaders.Dataset;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -14,12 +17,15 @@ import java.util.Objects;
  * training run, so that both use one set of encoders and one measurement per epoch.
  */
 public final class RunEvaluation {
+    private static final Logger LOG = LoggerFactory.getLogger(RunEvaluation.class);
     private final Dataset dataset;
     private final DataOptions dataOptions;
     private final Path cacheDirectory;
     private final int encoderSteps;
     private final DataEvaluation.Options options;
     private DataEvaluation evaluation;
+    private int measuredStep = -1;
+    private DataEvaluation.Report measured;
 
     /**
      * @param dataset        the run's data: encoders train on its training split, real images come from its held-out
@@ -54,5 +60,19 @@ public final class RunEvaluation {
     /** Measures a model of the run. */
     public DataEvaluation.Report evaluate(TextToImageModel model) throws IOException {
         return prepare(model).evaluate(model);
+    }
+
+    /**
+     * Measures the run's model after {@code step} GAN steps, once: a second call for the same step (the periodic
+     * evaluation and the best-checkpoint metric at one epoch's end) returns the first call's report.
+     */
+    public synchronized DataEvaluation.Report evaluateAt(int step, TextToImageModel model) throws IOException {
+        if (step != measuredStep || measured == null) {
+            long start = System.nanoTime();
+            measured = evaluate(model);
+            measuredStep = step;
+            LOG.info("step {}: evaluated in {} s", step, String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9));
+        }
+        return measured;
     }
 }

@@ -29,28 +29,37 @@ public final class GanGradients {
     private final ModeSeeking modeSeeking;
     private final DiscriminatorContrast contrast;
     private final OneWordNegatives oneWordNegatives;
+    private final ImageEncoder imageEncoder;
 
     /**
-     * @param imageEncoder the frozen pre-trained image encoder of the {@link ImageTextMatching} term; required when the
-     *                     config's matchingWeight is positive, ignored otherwise
+     * @param discriminator the discriminator; with pretrainedFeatures, wrapped in a {@link PretrainedFeatureDiscriminator}
+     *                      (what {@link #discriminator()} returns)
+     * @param imageEncoder  the frozen pre-trained image encoder of the {@link ImageTextMatching} term and the
+     *                      {@link PretrainedFeatureDiscriminator}; required when the config's matchingWeight is positive
+     *                      or pretrainedFeatures set, ignored otherwise
      */
     public GanGradients(TextToImageModel model, Discriminator discriminator, ImageEncoder imageEncoder, GanLoss loss,
                         TrainingConfig config) {
+        if ((config.matchingWeight() > 0 || config.pretrainedFeatures()) && imageEncoder == null) {
+            throw new IllegalArgumentException((config.pretrainedFeatures() ? "the pre-trained features' judge" : "the matching term (weight "
+                    + config.matchingWeight() + ")") + " needs the pre-trained image encoder");
+        }
         this.model = model;
-        this.discriminator = discriminator;
+        this.imageEncoder = config.matchingWeight() > 0 || config.pretrainedFeatures() ? imageEncoder : null;
+        this.discriminator = config.pretrainedFeatures()
+                ? new PretrainedFeatureDiscriminator(discriminator, imageEncoder, model.config().textSize(), model.config().textSize(),
+                        new Random(config.seed() * 3_571L + 17))
+                : discriminator;
         this.loss = loss;
         this.config = config;
-        if (config.matchingWeight() > 0 && imageEncoder == null) {
-            throw new IllegalArgumentException("the matching term (weight " + config.matchingWeight() + ") needs the pre-trained image encoder");
-        }
         this.matching = config.matchingWeight() > 0 ? new ImageTextMatching(imageEncoder, config.matchingWeight()) : null;
         this.modeSeeking = config.modeSeekingWeight() > 0 ? new ModeSeeking(config.modeSeekingWeight()) : null;
-        if (config.contrastiveWeight() > 0 && discriminator.embeddings() == null) {
+        if (config.contrastiveWeight() > 0 && this.discriminator.embeddings() == null) {
             throw new IllegalArgumentException("the contrastive term (weight " + config.contrastiveWeight() + ") needs a discriminator "
                     + "with image and text embeddings, such as gan-cls-projection");
         }
         this.contrast = config.contrastiveWeight() > 0 ? new DiscriminatorContrast(config.contrastiveWeight()) : null;
-        this.oneWordNegatives = config.oneWordNegatives() > 0 ? new OneWordNegatives(config.oneWordNegatives()) : null;
+        this.oneWordNegatives = config.oneWordNegatives() > 0 ? new OneWordNegatives(config.oneWordNegatives(), Math.max(1, config.oneWordCandidates())) : null;
     }
 
     /**
@@ -77,8 +86,10 @@ public final class GanGradients {
     /** What a step's gradients share: the batch, its text vectors and noise, and the images generated from them. */
     public final class Inputs {
         private final Batch batch;
+        private final int step;
+        private final Shard shard;
         private final INDArray text;
-        private final INDArray wrongText;
+        private INDArray wrongText;
         private final INDArray fakeText;
         private final INDArray noise;
         private INDArray fake;
@@ -89,13 +100,9 @@ public final class GanGradients {
                 throw new IllegalArgumentException("a shard of " + n + " rows at " + shard.offset() + " exceeds the batch of " + shard.total());
             }
             this.batch = batch;
+            this.step = step;
+            this.shard = shard;
             this.text = model.encode(batch.captions());
-            INDArray wrong = model.encode(batch.mismatchedCaptions());
-            if (oneWordNegatives != null) {
-                wrong = oneWordNegatives.mix(batch.captions(), text, wrong, model,
-                        new Random(config.seed() * 6_101L + step + 1_000_003L * shard.index()));
-            }
-            this.wrongText = wrong;
             this.fakeText = modeSeeking == null ? text : text.getRows(ModeSeeking.pairedRows(n));
             INDArray all = model.noise(shard.total(), new Random(config.seed() * 7_919L + step));
             this.noise = n == shard.total() ? all : all.get(NDArrayIndex.interval(shard.offset(), shard.offset() + n), NDArrayIndex.all()).dup();
@@ -107,6 +114,23 @@ public final class GanGradients {
                 fake = model.generator().generate(noise, fakeText, true);
             }
             return fake;
+        }
+
+        /**
+         * The wrong captions' vectors (computed once, on first use: a generator's job of a data-parallel step needs them
+         * only with GAN-INT). The hardest one-word changes are picked by the discriminator as it is at that moment.
+         */
+        private INDArray wrongText() {
+            if (wrongText == null) {
+                INDArray wrong = model.encode(batch.mismatchedCaptions());
+                if (oneWordNegatives != null) {
+                    wrong = oneWordNegatives.mix(batch.captions(), text, wrong, model,
+                            new Random(config.seed() * 6_101L + step + 1_000_003L * shard.index()),
+                            candidates -> discriminator.score(batch.images(), candidates, false));
+                }
+                wrongText = wrong;
+            }
+            return wrongText;
         }
 
         public int size() {
@@ -127,9 +151,10 @@ public final class GanGradients {
      */
     public double discriminator(Inputs in, int step) {
         INDArray fake = in.fake();
+        INDArray wrongText = in.wrongText();
         discriminator.zeroGradients();
         long n = in.size();
-        INDArray realLogits = discriminator.score(in.batch.images(), Nd4j.concat(0, in.text, in.wrongText), true);
+        INDArray realLogits = discriminator.score(in.batch.images(), Nd4j.concat(0, in.text, wrongText), true);
         LossGradient real = loss.discriminator(realLogits.get(NDArrayIndex.interval(0, n), NDArrayIndex.all()), true);
         LossGradient mismatched = loss.discriminator(realLogits.get(NDArrayIndex.interval(n, 2 * n), NDArrayIndex.all()), false);
         INDArray gradRealLogits = Nd4j.concat(0, real.gradient(), mismatched.gradient().muli(0.5));
@@ -181,7 +206,7 @@ public final class GanGradients {
         requireFinite(fooledLoss, step, "generator");
         generator.backward(gradImages);
         if (config.ganInt()) {
-            INDArray between = in.text.add(in.wrongText).muli(0.5);
+            INDArray between = in.text.add(in.wrongText()).muli(0.5);
             LossGradient interpolated = loss.generator(discriminator.score(generator.generate(in.noise, between, true), between, true));
             requireFinite(interpolated.loss() + generator.regularizationLoss(), step, "generator (interpolated text)");
             generator.backward(discriminator.backward(interpolated.gradient()));
@@ -208,8 +233,8 @@ public final class GanGradients {
         return discriminator;
     }
 
-    /** The frozen image encoder of the matching term, or null without one. */
+    /** The frozen pre-trained image encoder (of the matching term and the pre-trained features' judge), or null without either. */
     public ImageEncoder imageEncoder() {
-        return matching == null ? null : matching.encoder();
+        return imageEncoder;
     }
 }

@@ -51,21 +51,24 @@ public final class GanTrainer {
     }
 
     /**
-     * @param imageEncoder   the pre-trained image encoder for the {@link ImageTextMatching} term, frozen; required when
-     *                       the config's matchingWeight is positive, ignored otherwise
+     * @param imageEncoder   the pre-trained image encoder for the {@link ImageTextMatching} term and the
+     *                       {@link PretrainedFeatureDiscriminator}, frozen; required when the config's matchingWeight is
+     *                       positive or pretrainedFeatures set, ignored otherwise
+     * @param discriminator  the discriminator; with pretrainedFeatures, wrapped in a {@link PretrainedFeatureDiscriminator}
+     *                       (what {@link #discriminator()} returns)
      * @param gradientHealth inspects each network's gradients before its update (the divergence guard)
      */
     public GanTrainer(TextToImageModel model, Discriminator discriminator, ImageEncoder imageEncoder, GanLoss loss,
                       TrainingConfig config, List<TrainingListener> listeners, GradientHealth gradientHealth) {
+        this.gradients = new GanGradients(model, discriminator, imageEncoder, loss, config);
         this.model = model;
-        this.discriminator = discriminator;
+        this.discriminator = gradients.discriminator();
         this.config = config;
         this.listeners = List.copyOf(listeners);
         this.gradientHealth = gradientHealth;
         this.generatorOptimizer = new AdamOptimizer(model.generator().parameters(), config.learningRateG(), config.beta1(), config.beta2());
-        this.discriminatorOptimizer = new AdamOptimizer(discriminator.parameters(), config.learningRateD(), config.beta1(), config.beta2());
+        this.discriminatorOptimizer = new AdamOptimizer(this.discriminator.parameters(), config.learningRateD(), config.beta1(), config.beta2());
         this.average = config.emaDecay() > 0 ? new GeneratorAverage(model, config.emaDecay()) : null;
-        this.gradients = new GanGradients(model, discriminator, imageEncoder, loss, config);
     }
 
     /**
@@ -175,7 +178,7 @@ public final class GanTrainer {
         return discriminator;
     }
 
-    /** The frozen image encoder of the matching term, or null without one. */
+    /** The frozen pre-trained image encoder (of the matching term and the pre-trained features' judge), or null without either. */
     public ImageEncoder imageEncoder() {
         return gradients.imageEncoder();
     }

@@ -17,6 +17,14 @@ public interface ModelMetric {
         return new Measurement(measure(model), Map.of());
     }
 
+    /**
+     * The figure of the run's model after {@code step} GAN steps; a metric that shares its measurement with other
+     * listeners of the same step overrides this (by default, {@link #measureWithParts(TextToImageModel)}).
+     */
+    default Measurement measureWithParts(TextToImageModel model, int step) {
+        return measureWithParts(model);
+    }
+
     /** A figure and its parts by name, in their order. */
     record Measurement(double value, Map<String, Double> parts) {
         public Measurement {

@@ -2,6 +2,7 @@ package io.textgan.core.train;
 
 import io.textgan.core.TextToImageModel;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +16,10 @@ import java.util.Random;
  * reject it without reading the rest; a caption one word away can only be rejected by reading that word. A
  * replacement that the text encoder reads as (nearly) the same sentence, a synonym such as "small" for "little", would
  * teach the discriminator that a right caption is wrong, so it is not used: the random wrong caption stays.
+ * <p>
+ * With several candidates, each such row draws that many one-word changes and keeps the one the discriminator scores
+ * highest on the real image (hard-negative mining, as VSE++ does for image–caption retrieval): once the discriminator
+ * reads the easy words, its wrong captions are the ones it still gets wrong.
  */
 public final class OneWordNegatives {
     /**
@@ -25,13 +30,27 @@ public final class OneWordNegatives {
     static final double SAME_MEANING = 0.95;
 
     private final double share;
+    private final int candidates;
 
-    /** @param share the share of each batch's wrong captions to replace by one-word changes (where one exists) */
-    public OneWordNegatives(double share) {
+    /** Scores each real image of the batch with k texts, [k·N, T] in blocks (row j·N + i is image i): logits [k·N, 1]. */
+    @FunctionalInterface
+    public interface Scorer {
+        INDArray score(INDArray texts);
+    }
+
+    /**
+     * @param share      the share of each batch's wrong captions to replace by one-word changes (where one exists)
+     * @param candidates one-word changes drawn per replaced row; the highest-scoring one is kept
+     */
+    public OneWordNegatives(double share, int candidates) {
         if (!(share > 0 && share <= 1)) {
             throw new IllegalArgumentException("the share of one-word wrong captions must be in (0, 1]: " + share);
         }
+        if (candidates < 1) {
+            throw new IllegalArgumentException("at least one one-word candidate is needed: " + candidates);
+        }
         this.share = share;
+        this.candidates = candidates;
     }
 
     /**
@@ -41,27 +60,50 @@ public final class OneWordNegatives {
      * @param captions  the batch's right captions
      * @param text      their text vectors [N, T]
      * @param wrongText the text vectors of the random wrong captions [N, T]; returned, changed in place
+     * @param scorer    the discriminator's scores of the real images, used only with more than one candidate
      */
-    public INDArray mix(List<String> captions, INDArray text, INDArray wrongText, TextToImageModel model, Random rng) {
-        List<String> changed = new ArrayList<>(captions.size());
-        List<Integer> rows = new ArrayList<>();
-        for (int i = 0; i < captions.size(); i++) {
-            String c = rng.nextDouble() < share ? oneWordChange(captions, i, rng) : null;
-            if (c != null) {
-                changed.add(c);
-                rows.add(i);
+    public INDArray mix(List<String> captions, INDArray text, INDArray wrongText, TextToImageModel model, Random rng,
+                        Scorer scorer) {
+        int n = captions.size();
+        List<String> changed = new ArrayList<>();
+        List<Integer> slots = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (rng.nextDouble() < share) {
+                for (int c = 0; c < candidates; c++) {
+                    String change = oneWordChange(captions, i, rng);
+                    if (change != null) {
+                        changed.add(change);
+                        slots.add(c * n + i);
+                    }
+                }
             }
         }
-        if (rows.isEmpty()) {
+        if (slots.isEmpty()) {
             return wrongText;
         }
         INDArray changedText = model.encode(changed);
-        INDArray right = text.getRows(rows.stream().mapToInt(Integer::intValue).toArray());
+        INDArray right = text.getRows(slots.stream().mapToInt(slot -> slot % n).toArray());
         INDArray cosines = right.mul(changedText).sum(1)
                 .divi(right.norm2(1).muli(changedText.norm2(1)).addi(1e-12));
-        for (int k = 0; k < rows.size(); k++) {
+        INDArray blocks = Nd4j.tile(wrongText, candidates, 1);
+        boolean[] usable = new boolean[candidates * n];
+        for (int k = 0; k < slots.size(); k++) {
             if (cosines.getDouble(k) < SAME_MEANING) {
-                wrongText.getRow(rows.get(k)).assign(changedText.getRow(k));
+                blocks.getRow(slots.get(k)).assign(changedText.getRow(k));
+                usable[slots.get(k)] = true;
+            }
+        }
+        double[] scores = candidates == 1 ? new double[n] : scorer.score(blocks).reshape(-1).toDoubleVector();
+        for (int i = 0; i < n; i++) {
+            int best = -1;
+            for (int c = 0; c < candidates; c++) {
+                int slot = c * n + i;
+                if (usable[slot] && (best < 0 || scores[slot] > scores[best])) {
+                    best = slot;
+                }
+            }
+            if (best >= 0) {
+                wrongText.getRow(i).assign(blocks.getRow(best));
             }
         }
         return wrongText;

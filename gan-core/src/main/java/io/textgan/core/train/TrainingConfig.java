@@ -36,6 +36,11 @@ package io.textgan.core.train;
  *                           {@link DiscriminatorContrast}
  * @param oneWordNegatives   share of the discriminator's wrong captions replaced by a right caption with one word
  *                           changed (0: none); see {@link OneWordNegatives}
+ * @param oneWordCandidates  one-word changes drawn for each such wrong caption, of which the discriminator is given the
+ *                           one it scores highest (0 or 1: the one drawn; a configuration written before this option
+ *                           reads 0)
+ * @param pretrainedFeatures the discriminator also judges each image through the frozen pre-trained image encoder
+ *                           (needs encoder pre-training); see {@link PretrainedFeatureDiscriminator}
  */
 public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed, double learningRateG,
                              double learningRateD, double beta1, double beta2, int encoderSteps,
@@ -43,7 +48,8 @@ public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed,
                              int keepCheckpoints, int generatorSteps, double realLabel,
                              int checkpointEvery, double clipGradNorm, int divergenceRetries, String loss,
                              boolean ganInt, double emaDecay, double matchingWeight, double modeSeekingWeight,
-                             double contrastiveWeight, double oneWordNegatives) {
+                             double contrastiveWeight, double oneWordNegatives, int oneWordCandidates,
+                             boolean pretrainedFeatures) {
 
     public TrainingConfig {
         positive("epochs", epochs);
@@ -92,8 +98,17 @@ public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed,
         if (!(oneWordNegatives >= 0 && oneWordNegatives <= 1)) {
             throw new IllegalArgumentException("oneWordNegatives must be in [0, 1]: " + oneWordNegatives);
         }
+        if (oneWordCandidates < 0) {
+            throw new IllegalArgumentException("oneWordCandidates must not be negative: " + oneWordCandidates);
+        }
+        if (oneWordCandidates > 1 && oneWordNegatives == 0) {
+            throw new IllegalArgumentException("oneWordCandidates needs one-word wrong captions (oneWordNegatives > 0)");
+        }
         if (matchingWeight > 0 && encoderSteps == 0) {
             throw new IllegalArgumentException("matchingWeight needs the encoders' pre-training (encoderSteps > 0)");
+        }
+        if (pretrainedFeatures && encoderSteps == 0) {
+            throw new IllegalArgumentException("pretrainedFeatures needs the encoders' pre-training (encoderSteps > 0)");
         }
     }
 
@@ -108,7 +123,7 @@ public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed,
      */
     public static TrainingConfig defaults() {
         return new TrainingConfig(9, 0, 64, 42, 2e-4, 4e-4, 0.5, 0.999, 600, 1e-3, "conv", 8, 3, 1, 1.0, 0, 0, 2,
-                LossProviders.DEFAULT, false, 0, 2, 1, 0, 0);
+                LossProviders.DEFAULT, false, 0, 2, 1, 0, 0, 1, false);
     }
 
     /** A builder starting from {@link #defaults()}. */
@@ -163,6 +178,8 @@ public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed,
         private double modeSeekingWeight;
         private double contrastiveWeight;
         private double oneWordNegatives;
+        private int oneWordCandidates;
+        private boolean pretrainedFeatures;
 
         private Builder(TrainingConfig c) {
             epochs = c.epochs;
@@ -190,6 +207,8 @@ public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed,
             modeSeekingWeight = c.modeSeekingWeight;
             contrastiveWeight = c.contrastiveWeight;
             oneWordNegatives = c.oneWordNegatives;
+            oneWordCandidates = c.oneWordCandidates;
+            pretrainedFeatures = c.pretrainedFeatures;
         }
 
         public Builder epochs(int v) { epochs = v; return this; }
@@ -242,12 +261,16 @@ public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed,
 
         public Builder oneWordNegatives(double v) { oneWordNegatives = v; return this; }
 
+        public Builder oneWordCandidates(int v) { oneWordCandidates = v; return this; }
+
+        public Builder pretrainedFeatures(boolean v) { pretrainedFeatures = v; return this; }
+
         /** @throws IllegalArgumentException naming the first field out of range */
         public TrainingConfig build() {
             return new TrainingConfig(epochs, maxSteps, batchSize, seed, learningRateG, learningRateD, beta1, beta2,
                     encoderSteps, encoderLearningRate, imageEncoder, samplesPerPrompt, keepCheckpoints, generatorSteps,
                     realLabel, checkpointEvery, clipGradNorm, divergenceRetries, loss, ganInt, emaDecay, matchingWeight,
-                    modeSeekingWeight, contrastiveWeight, oneWordNegatives);
+                    modeSeekingWeight, contrastiveWeight, oneWordNegatives, oneWordCandidates, pretrainedFeatures);
         }
     }
 

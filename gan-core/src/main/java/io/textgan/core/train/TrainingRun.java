@@ -230,7 +230,7 @@ public final class TrainingRun {
                 TextToImageModel model = TextToImageModel.load(checkpoint);
                 Discriminator discriminator = ModelRegistry.get(ModelProvider.DiscriminatorProvider.class,
                         model.config().discriminator()).create(model.config(), new Random(0));
-                ImageEncoder imageEncoder = training.matchingWeight() > 0
+                ImageEncoder imageEncoder = training.matchingWeight() > 0 || training.pretrainedFeatures()
                         ? ModelRegistry.get(ModelProvider.ImageEncoderProvider.class, training.imageEncoder()).create(model.config(), new Random(0))
                         : null;
                 GanTrainer trainer = trainer(model, discriminator, imageEncoder, prompts, training, health);

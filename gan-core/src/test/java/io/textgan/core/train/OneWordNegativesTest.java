@@ -30,7 +30,12 @@ class OneWordNegativesTest {
 
     @Test
     void refusesAShareOutsideZeroToOne() {
-        assertThrows(IllegalArgumentException.class, () -> new OneWordNegatives(0));
-        assertThrows(IllegalArgumentException.class, () -> new OneWordNegatives(1.5));
+        assertThrows(IllegalArgumentException.class, () -> new OneWordNegatives(0, 1));
+        assertThrows(IllegalArgumentException.class, () -> new OneWordNegatives(1.5, 1));
+    }
+
+    @Test
+    void refusesFewerThanOneCandidate() {
+        assertThrows(IllegalArgumentException.class, () -> new OneWordNegatives(0.5, 0));
     }
 }

@@ -24,6 +24,8 @@ class TrainingConfigTest {
                 () -> d.toBuilder().learningRateG(0).build()).getMessage());
         assertEquals("realLabel must be in (0.5, 1]: 0.3", assertThrows(IllegalArgumentException.class,
                 () -> d.toBuilder().realLabel(0.3).build()).getMessage());
+        assertEquals("oneWordCandidates needs one-word wrong captions (oneWordNegatives > 0)", assertThrows(IllegalArgumentException.class,
+                () -> d.toBuilder().oneWordCandidates(4).build()).getMessage());
     }
 
     @Test

@@ -1,0 +1,121 @@
+package io.textgan.core.train;
+
+import io.textgan.core.api.Discriminator;
+import io.textgan.core.api.ImageEncoder;
+import io.textgan.core.api.TextsPerImage;
+import io.textgan.core.nn.Activation;
+import io.textgan.core.nn.Dense;
+import io.textgan.core.nn.Init;
+import io.textgan.core.nn.LayerSummary;
+import io.textgan.core.nn.Parameter;
+import io.textgan.core.nn.Sequential;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+
+/**
+ * A discriminator that also judges each image through the frozen pre-trained image encoder, as Projected GANs (Sauer et
+ * al. 2021, <a href="https://arxiv.org/abs/2111.01007">arXiv:2111.01007</a>) judge through a frozen pre-trained network:
+ * the encoder already tells shapes, colours and places apart (it was trained to match images with their captions), so
+ * a small trained head on its vector sees from the first step what a discriminator trained from pixels learns last.
+ * The logit is the wrapped discriminator's plus the head's projection-discriminator logit (Miyato and Koyama 2018) on
+ * the encoder's vector e(x) and the text t: {@code w·h + <V t, h>} with {@code h = LeakyReLU(W e(x) + b)}. The encoder
+ * is never updated; the generator learns through it (its input gradient).
+ */
+public final class PretrainedFeatureDiscriminator implements Discriminator {
+    private final Discriminator pixels;
+    private final ImageEncoder encoder;
+    private final int encoderSize;
+    private final Dense hidden;
+    private final Activation activation = Activation.leakyRelu(0.2);
+    private final Dense out;
+    private final Dense textProjection;
+    private INDArray features;
+    private INDArray projectedText;
+    private int textsPerImage = 1;
+
+    /**
+     * @param pixels      the discriminator on the images themselves (its parameters come first in {@link #parameters()})
+     * @param encoder     the pre-trained image encoder, frozen
+     * @param encoderSize length of the encoder's vectors
+     * @param textSize    length of the text vectors
+     */
+    public PretrainedFeatureDiscriminator(Discriminator pixels, ImageEncoder encoder, int encoderSize, int textSize, Random rng) {
+        this.pixels = Objects.requireNonNull(pixels, "pixels");
+        this.encoder = Objects.requireNonNull(encoder, "encoder");
+        this.encoderSize = encoderSize;
+        int width = 2 * encoderSize;
+        this.hidden = new Dense("f.hidden", encoderSize, width, true, Init.glorot(rng, encoderSize, width, encoderSize, width));
+        this.out = new Dense("f.out", width, 1, true, Init.glorot(rng, width, 1, width, 1));
+        this.textProjection = new Dense("f.text", textSize, width, false, Init.glorot(rng, textSize, width, textSize, width));
+    }
+
+    @Override
+    public INDArray score(INDArray images, INDArray text, boolean training) {
+        textsPerImage = TextsPerImage.count(images, text);
+        INDArray logits = pixels.score(images, text, training);
+        INDArray vectors = encoder.encode(images, false);
+        features = activation.forward(hidden.forward(textsPerImage == 1 ? vectors : Nd4j.tile(vectors, textsPerImage, 1), training), training);
+        projectedText = textProjection.forward(text, training);
+        return logits.addi(out.forward(features, training)).addi(features.mul(projectedText).sum(true, 1));
+    }
+
+    @Override
+    public INDArray backward(INDArray gradLogits) {
+        return judgeBackward(gradLogits).addi(pixels.backward(gradLogits));
+    }
+
+    @Override
+    public INDArray backward(INDArray gradLogits, Embeddings gradEmbeddings) {
+        return judgeBackward(gradLogits).addi(pixels.backward(gradLogits, gradEmbeddings));
+    }
+
+    /** The pixel discriminator's embeddings: the judge adds none. */
+    @Override
+    public Embeddings embeddings() {
+        return pixels.embeddings();
+    }
+
+    private INDArray judgeBackward(INDArray gradLogits) {
+        textProjection.backward(features.mulColumnVector(gradLogits));
+        INDArray gradFeatures = out.backward(gradLogits).addi(projectedText.mulColumnVector(gradLogits));
+        INDArray gradVectors = hidden.backward(activation.backward(gradFeatures));
+        if (textsPerImage > 1) {
+            gradVectors = gradVectors.reshape(textsPerImage, gradVectors.rows() / textsPerImage, gradVectors.columns()).sum(0);
+        }
+        INDArray gradImages = encoder.backward(gradVectors);
+        encoder.zeroGradients(); // frozen: the parameter gradients backward accumulated are never applied
+        return gradImages;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        List<Parameter> all = new ArrayList<>(pixels.parameters());
+        all.addAll(hidden.parameters());
+        all.addAll(out.parameters());
+        all.addAll(textProjection.parameters());
+        return all;
+    }
+
+    @Override
+    public long multiplyAdds() {
+        long text = textProjection.multiplyAdds(new long[]{textProjection.weight().value().rows()});
+        return pixels.multiplyAdds() + encoder.multiplyAdds() + judge().multiplyAdds(new long[]{encoderSize}) + text;
+    }
+
+    @Override
+    public List<String> summary() {
+        List<String> lines = new ArrayList<>(pixels.summary());
+        lines.addAll(encoder.summary());
+        lines.addAll(LayerSummary.lines("judge", judge(), new long[]{encoderSize}));
+        return lines;
+    }
+
+    private Sequential judge() {
+        return new Sequential(List.of(hidden, activation, out));
+    }
+}
