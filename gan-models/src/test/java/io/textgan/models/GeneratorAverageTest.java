@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The moving average of the generator: its arithmetic, that samples and checkpoints use it, and exact resume. */
 class GeneratorAverageTest {
     private static final ModelConfig MODEL = new ModelConfig("dcgan", "gan-cls", "lstm", 16, 8, 8, 4, 4, 2, 8, 16, "mean", 24);
-    private static final TrainingConfig TRAINING = TrainingConfig.builder().epochs(2).batchSize(8).seed(3).encoderSteps(0).matchingWeight(0)
+    private static final TrainingConfig TRAINING = TrainingConfig.builder().epochs(2).batchSize(8).seed(3).encoderSteps(0).pretrainedFeatures(false).matchingWeight(0)
             .samplesPerPrompt(2).keepCheckpoints(2).divergenceRetries(0).emaDecay(0.9).build();
     private static final String PROMPT = "a red circle on a white background";
 

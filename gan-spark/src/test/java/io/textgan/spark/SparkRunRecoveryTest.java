@@ -30,7 +30,7 @@ class SparkRunRecoveryTest {
     private Path train(String name, String master, FaultInjection fault) throws IOException {
         ShapesSource data = ShapesSource.training(48, 16, 7);
         ModelConfig model = new ModelConfig("dcgan", "gan-cls-projection", "lstm", 16, 8, 16, 4, 4, 2, 16, 16, "mean", 12);
-        TrainingConfig config = TrainingConfig.builder().batchSize(16).maxSteps(4).epochs(2).seed(3).encoderSteps(0)
+        TrainingConfig config = TrainingConfig.builder().batchSize(16).maxSteps(4).epochs(2).seed(3).encoderSteps(0).pretrainedFeatures(false)
                 .matchingWeight(0).checkpointEvery(2).build();
         Path run = tmp.resolve(name);
         DataRequest request = new DataRequest("shapes", DataOptions.defaults(), 16, data.size(), 7, tmp.resolve("cache"));

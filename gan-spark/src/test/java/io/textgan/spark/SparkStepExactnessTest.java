@@ -48,7 +48,7 @@ class SparkStepExactnessTest {
     }
 
     private static TrainingConfig config() {
-        return TrainingConfig.builder().batchSize(BATCH).seed(11).encoderSteps(0).matchingWeight(0).modeSeekingWeight(0)
+        return TrainingConfig.builder().batchSize(BATCH).seed(11).encoderSteps(0).pretrainedFeatures(false).matchingWeight(0).modeSeekingWeight(0)
                 .contrastiveWeight(0).oneWordNegatives(0).emaDecay(0).build();
     }
 

@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PluginSamplesTest {
     private static final ModelConfig TINY = new ModelConfig("dcgan", "gan-cls", "lstm", 16, 8, 8, 4, 4, 2, 8, 16, "mean", 24);
     private static final TrainingConfig TINY_TRAINING = TrainingConfig.builder().epochs(1).maxSteps(2).batchSize(8)
-            .seed(1).learningRateD(2e-4).encoderSteps(0).matchingWeight(0).samplesPerPrompt(2).keepCheckpoints(1).divergenceRetries(0).build();
+            .seed(1).learningRateD(2e-4).encoderSteps(0).pretrainedFeatures(false).matchingWeight(0).samplesPerPrompt(2).keepCheckpoints(1).divergenceRetries(0).build();
     private static final String[] TINY_CLI = {"--image-size", "16", "--ngf", "4", "--ndf", "4", "--noise-size", "8",
             "--text-size", "16", "--shapes-count", "32", "--batch-size", "16", "--steps", "2", "--encoder-steps", "0"};
 

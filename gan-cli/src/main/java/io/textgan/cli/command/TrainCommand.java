@@ -158,9 +158,10 @@ public final class TrainCommand implements Callable<Integer> {
             + "(needs --one-word-negatives). Default: ${DEFAULT-VALUE}.")
     int oneWordCandidates = DEFAULTS.oneWordCandidates();
 
-    @Option(names = "--pretrained-features", description = "The discriminator also judges each image through the frozen "
-            + "pre-trained image encoder (as Projected GANs do): a small trained head on the encoder's vector and the caption, "
-            + "added to its logit, which sees shapes and colours from the first step (needs --encoder-steps above 0).")
+    @Option(names = "--pretrained-features", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "The discriminator also judges each image through the frozen pre-trained image encoder (as "
+            + "Projected GANs do): a small trained head on the encoder's vector and the caption, added to its logit, which "
+            + "sees shapes and colours from the first step (needs --encoder-steps above 0). Default: on, off with --encoder-steps 0.")
     boolean pretrainedFeatures;
 
     @Option(names = "--conditioning-augmentation", description = "StackGAN's conditioning augmentation: the generator samples its "
@@ -268,9 +269,20 @@ public final class TrainCommand implements Callable<Integer> {
                 .keepCheckpoints(requirePositive("--keep-checkpoints", keepCheckpoints))
                 .clipGradNorm(clipGradNorm).divergenceRetries(requireNotNegative("--divergence-retries", divergenceRetries))
                 .loss(loss).ganInt(ganInt).emaDecay(emaDecay).modeSeekingWeight(modeSeeking)
-                .contrastiveWeight(contrastiveWeight).oneWordNegatives(oneWordNegatives).oneWordCandidates(oneWordCandidates).pretrainedFeatures(pretrainedFeatures)
+                .contrastiveWeight(contrastiveWeight).oneWordNegatives(oneWordNegatives).oneWordCandidates(oneWordCandidates).pretrainedFeatures(pretrainedFeatures())
                 .matchingWeight(matchingWeight())
                 .build();
+    }
+
+    /** The pre-trained features' judge: off without pre-training unless asked for, which is then refused. */
+    private boolean pretrainedFeatures() {
+        if (encoderSteps > 0) {
+            return pretrainedFeatures;
+        }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--pretrained-features") && pretrainedFeatures) {
+            throw new IllegalArgumentException("--pretrained-features needs --encoder-steps above 0: the judge reads the pre-trained image encoder");
+        }
+        return false;
     }
 
     /** The matching term's weight: off without pre-training unless asked for, which is then refused. */
