@@ -24,7 +24,8 @@ import java.util.Random;
  * {@code gan train}: model, batch, shapes data pipeline, training defaults, divergence guard, and a garbage collection
  * every 20 steps as training asks for) with its whole GAN-CLS step: text encoder
  * forward for right and wrong captions, the discriminator on three pairs, the generator through the discriminator and
- * the default extra terms (image–caption matching through an image encoder, mode seeking).
+ * the default extra terms (image–caption matching through an image encoder, mode seeking), the discriminator's
+ * default judge through that encoder included.
  */
 final class GanClsWorkload implements Workload {
     private static final int COLLECTION_EVERY = 20;
@@ -34,7 +35,6 @@ final class GanClsWorkload implements Workload {
     private final GanTrainer trainer;
     private final TextToImageModel model;
     private final TimedGenerator timedGenerator;
-    private final Discriminator discriminator;
     private final ImageEncoder imageEncoder;
     private final BatchSampler sampler;
     private Iterator<Batch> batches;
@@ -53,7 +53,7 @@ final class GanClsWorkload implements Workload {
         TextToImageModel created = TextToImageModel.create(config, vocabulary, rng);
         timedGenerator = new TimedGenerator(created.generator());
         model = new TextToImageModel(config, vocabulary, created.textEncoder(), timedGenerator);
-        discriminator = ModelRegistry.get(ModelProvider.DiscriminatorProvider.class, config.discriminator()).create(config, rng);
+        Discriminator discriminator = ModelRegistry.get(ModelProvider.DiscriminatorProvider.class, config.discriminator()).create(config, rng);
         TrainingConfig defaults = TrainingConfig.builder().batchSize(batch).build();
         imageEncoder = ModelRegistry.get(ModelProvider.ImageEncoderProvider.class, defaults.imageEncoder()).create(config, rng);
         trainer = new GanTrainer(model, discriminator, imageEncoder, new NonSaturatingLoss(defaults.realLabel()), defaults,
@@ -78,7 +78,7 @@ final class GanClsWorkload implements Workload {
     @Override
     public long multiplyAddsPerStep() {
         long g = model.generator().multiplyAdds();
-        long d = discriminator.multiplyAdds();
+        long d = trainer.discriminator().multiplyAdds(); // with the default judge through the image encoder, its passes too
         long e = model.textEncoder().multiplyAdds();
         long i = imageEncoder.multiplyAdds();
         return (long) batch * (2 * e + g + 2 * g + 4 * d + 8 * d + 3 * i);

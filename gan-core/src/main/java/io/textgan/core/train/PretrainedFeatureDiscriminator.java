@@ -110,8 +110,10 @@ public final class PretrainedFeatureDiscriminator implements Discriminator {
     @Override
     public List<String> summary() {
         List<String> lines = new ArrayList<>(pixels.summary());
-        lines.addAll(encoder.summary());
+        lines.add(LayerSummary.line("frozen", encoder.getClass().getSimpleName() + ", frozen",
+                "[" + encoderSize + "]", 0));
         lines.addAll(LayerSummary.lines("judge", judge(), new long[]{encoderSize}));
+        lines.addAll(LayerSummary.lines("judge text", textProjection, new long[]{textProjection.weight().value().rows()}));
         return lines;
     }
 
