@@ -16,14 +16,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Which wrong captions {@link OneWordNegatives#mix} replaces: the one-word changes the text encoder reads as different. */
 class OneWordNegativesMixTest {
     private static final ModelConfig MODEL = new ModelConfig("dcgan", "gan-cls", "lstm", 8, 4, 3, 2, 2, 2, 4, 5, "mean", 6);
+    private final List<String> captions = List.of("a red circle", "a blue square", "a green circle", "a red square");
+    private final Vocabulary vocabulary = Vocabulary.build(captions, 1);
+    private final TextToImageModel model = TextToImageModel.create(MODEL.withVocabularySize(vocabulary.size()), vocabulary, new Random(3));
+    private final INDArray text = model.encode(captions);
+    /** Each caption's random wrong caption: two words away, never one of its one-word changes. */
+    private final INDArray random = model.encode(List.of("a blue square", "a red circle", "a red square", "a green circle"));
 
     @Test
     void replacesARowByItsOneWordChangeOnlyWhereTheTextEncoderReadsItAsDifferent() {
-        List<String> captions = List.of("a red circle", "a blue square", "a green circle", "a red square");
-        Vocabulary vocabulary = Vocabulary.build(captions, 1);
-        TextToImageModel model = TextToImageModel.create(MODEL.withVocabularySize(vocabulary.size()), vocabulary, new Random(3));
-        INDArray text = model.encode(captions);
-        INDArray random = model.encode(List.of("a blue square", "a red circle", "a red square", "a green circle"));
         INDArray mixed = new OneWordNegatives(1, 1).mix(captions, text, random.dup(), model, new Random(9), texts -> {
             throw new AssertionError("one candidate needs no scores");
         });
@@ -48,11 +49,6 @@ class OneWordNegativesMixTest {
 
     @Test
     void keepsTheCandidateTheDiscriminatorScoresHighest() {
-        List<String> captions = List.of("a red circle", "a blue square", "a green circle", "a red square");
-        Vocabulary vocabulary = Vocabulary.build(captions, 1);
-        TextToImageModel model = TextToImageModel.create(MODEL.withVocabularySize(vocabulary.size()), vocabulary, new Random(3));
-        INDArray text = model.encode(captions);
-        INDArray random = model.encode(List.of("a blue square", "a red circle", "a red square", "a green circle"));
         INDArray[] scored = new INDArray[1];
         INDArray mixed = new OneWordNegatives(1, 3).mix(captions, text, random.dup(), model, new Random(9), texts -> {
             scored[0] = texts.dup();
