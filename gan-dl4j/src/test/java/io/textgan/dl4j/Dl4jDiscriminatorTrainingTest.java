@@ -47,7 +47,7 @@ class Dl4jDiscriminatorTrainingTest {
     private static final String NAME = "dl4j-test-discriminator";
     private static final ModelConfig MODEL = new ModelConfig("dcgan", NAME, "lstm", 16, 8, 8, 4, 4, 2, 8, 16, "mean", 24);
     private static final TrainingConfig TRAINING = TrainingConfig.builder().epochs(2).batchSize(8).seed(7)
-            .learningRateD(2e-4).encoderSteps(2).matchingWeight(0).samplesPerPrompt(2).keepCheckpoints(2)
+            .learningRateD(2e-4).encoderSteps(2).matchingWeight(0).pretrainedFeatures(false).samplesPerPrompt(2).keepCheckpoints(2)
             .divergenceRetries(0).build();
 
     @TempDir

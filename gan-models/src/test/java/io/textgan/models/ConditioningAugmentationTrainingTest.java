@@ -37,7 +37,7 @@ class ConditioningAugmentationTrainingTest {
     private static final ModelConfig MODEL = new ModelConfig("dcgan", "gan-cls", "lstm", 8, 4, 6, 2, 2, 2, 4, 8, "mean", 6)
             .withConditioningAugmentation(true);
     /** Plain GAN-CLS: no matching term (there is no pre-trained image encoder here) and no mode seeking. */
-    private static final TrainingConfig PLAIN = TrainingConfig.builder().matchingWeight(0).modeSeekingWeight(0).build();
+    private static final TrainingConfig PLAIN = TrainingConfig.builder().matchingWeight(0).pretrainedFeatures(false).modeSeekingWeight(0).build();
     private static final List<String> CAPTIONS = List.of("a red circle", "a blue square", "a green diamond", "a pink triangle");
     private static final List<String> OTHERS = List.of("a blue square", "a green diamond", "a pink triangle", "a red circle");
     private static final Batch BATCH = new Batch(Init.normal(new Random(1), 0.5, 4, 3, 8, 8), CAPTIONS, OTHERS);

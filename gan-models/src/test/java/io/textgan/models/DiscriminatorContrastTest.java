@@ -84,7 +84,7 @@ class DiscriminatorContrastTest {
         ModelConfig config = NetworkGradientTest.TINY;
         Vocabulary vocabulary = Vocabulary.build(List.of("a red circle"), 1);
         TextToImageModel model = TextToImageModel.create(config.withVocabularySize(vocabulary.size()), vocabulary, rng);
-        TrainingConfig training = TrainingConfig.builder().matchingWeight(0).contrastiveWeight(1).build();
+        TrainingConfig training = TrainingConfig.builder().matchingWeight(0).pretrainedFeatures(false).contrastiveWeight(1).build();
         var e = assertThrows(IllegalArgumentException.class, () -> new GanTrainer(model,
                 new GanClsDiscriminator(model.config(), rng, false), new NonSaturatingLoss(), training, List.of(),
                 GradientHealth.guardOnly()));

@@ -31,7 +31,7 @@ class TrainerOptionsTest {
     private static final List<String> OTHERS = List.of("a blue square", "a green diamond", "a pink triangle", "a red circle");
 
     private static GanTrainer trainer(boolean ganInt) {
-        return trainer(TrainingConfig.builder().matchingWeight(0).ganInt(ganInt).build());
+        return trainer(TrainingConfig.builder().matchingWeight(0).pretrainedFeatures(false).ganInt(ganInt).build());
     }
 
     private static GanTrainer trainer(TrainingConfig config) {
@@ -53,7 +53,7 @@ class TrainerOptionsTest {
     /** Adam's first step moves every weight with a gradient by almost exactly the learning rate. */
     @Test
     void eachNetworkStepsByItsOwnLearningRate() {
-        GanTrainer trainer = trainer(TrainingConfig.builder().matchingWeight(0).learningRateG(1e-3).learningRateD(1e-5).build());
+        GanTrainer trainer = trainer(TrainingConfig.builder().matchingWeight(0).pretrainedFeatures(false).learningRateG(1e-3).learningRateD(1e-5).build());
         List<INDArray> generatorBefore = values(generator(trainer));
         List<INDArray> discriminatorBefore = values(trainer.discriminator().parameters());
         trainer.step(batch());

@@ -14,6 +14,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 
@@ -99,6 +100,12 @@ public final class PretrainedFeatureDiscriminator implements Discriminator {
         all.addAll(out.parameters());
         all.addAll(textProjection.parameters());
         return all;
+    }
+
+    /** The pixel discriminator's (a DL4J network's configuration, for one). */
+    @Override
+    public Map<String, String> metadata() {
+        return pixels.metadata();
     }
 
     @Override
