@@ -287,6 +287,8 @@ public class GanCliEndToEndTest {
                 new String[]{"train", "--loss", "hinge", "--real-label", "0.9", "--run", tmp.resolve("w").toString()},
                 new String[]{"train", "--encoder-steps", "0", "--matching-weight", "1", "--run", tmp.resolve("w").toString()},
                 new String[]{"train", "--mode-seeking", "-1", "--run", tmp.resolve("w").toString()},
+                new String[]{"train", "--encoder-steps", "0", "--pretrained-features", "--run", tmp.resolve("w").toString()},
+                new String[]{"train", "--one-word-candidates", "3", "--run", tmp.resolve("w").toString()},
                 new String[]{"evaluate", "--run", tmp.resolve("missing").toString()},
                 new String[]{"evaluate", "--run", run.toString(), "--checkpoint", "../../etc"},
                 new String[]{"train", "--best-metric", "fid", "--run", tmp.resolve("v").toString()},
@@ -306,6 +308,8 @@ public class GanCliEndToEndTest {
                 gan("train", "--loss", "wasserstein", "--run", tmp.resolve("w").toString()).err().strip());
         assertEquals("gan: --matching-weight needs --encoder-steps above 0: the matching term scores images with the pre-trained image encoder",
                 gan("train", "--encoder-steps", "0", "--matching-weight", "1", "--run", tmp.resolve("w").toString()).err().strip());
+        assertEquals("gan: --one-word-candidates needs --one-word-negatives above 0",
+                gan("train", "--one-word-candidates", "3", "--run", tmp.resolve("w").toString()).err().strip());
     }
 
     /** Each command line fails with one line starting "gan: " and exit code 2, without a stack trace. */

@@ -263,6 +263,9 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private TrainingConfig trainingConfig(int epochCount, int stepLimit) {
+        if (oneWordCandidates > 1 && oneWordNegatives == 0) {
+            throw new IllegalArgumentException("--one-word-candidates needs --one-word-negatives above 0");
+        }
         return TrainingConfig.builder().epochs(epochCount).maxSteps(stepLimit).batchSize(batchSize).seed(seed)
                 .learningRateG(lrG).learningRateD(lrD).encoderSteps(encoderSteps).generatorSteps(generatorSteps)
                 .realLabel(realLabel).checkpointEvery(requireNotNegative("--checkpoint-every", checkpointEvery))
