@@ -1,11 +1,5 @@
 package io.textgan.spark;
 
-import io.textgan.core.api.ModelConfig;
-import io.textgan.core.data.DataOptions;
-import io.textgan.core.data.loaders.DataRequest;
-import io.textgan.core.data.shapes.ShapesSource;
-import io.textgan.core.train.TrainingConfig;
-import io.textgan.core.train.TrainingRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,12 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -39,12 +30,6 @@ class SparkExecutorLossTest {
     Path tmp;
 
     private Path train(String name, FaultInjection fault) throws IOException {
-        ShapesSource data = ShapesSource.training(48, 16, 7);
-        ModelConfig model = new ModelConfig("dcgan", "gan-cls-projection", "lstm", 16, 8, 16, 4, 4, 2, 16, 16, "mean", 12);
-        TrainingConfig config = TrainingConfig.builder().batchSize(16).maxSteps(4).epochs(2).seed(3).encoderSteps(0).pretrainedFeatures(false)
-                .matchingWeight(0).checkpointEvery(2).build();
-        Path run = tmp.resolve(name);
-        DataRequest request = new DataRequest("shapes", DataOptions.defaults(), 16, data.size(), 7, tmp.resolve("cache"));
         // SparkConf reads spark.* system properties: the executors' class path, ND4J build and memory
         Map<String, String> executorConf = new LinkedHashMap<>();
         executorConf.put("spark.executor.extraClassPath", System.getProperty("java.class.path"));
@@ -52,23 +37,10 @@ class SparkExecutorLossTest {
                 + " -Dorg.bytedeco.javacpp.platform.extension=" + System.getProperty("org.bytedeco.javacpp.platform.extension", ""));
         executorConf.put("spark.executor.memory", "1g");
         executorConf.forEach(System::setProperty);
-        try (SparkCluster cluster = SparkCluster.start("local-cluster[2,1,1024]", 8, request, fault)) {
-            new TrainingRun(data, null, model, config, DataOptions.defaults(), run, List.of("a red circle"), List.of(), cluster).run();
+        try {
+            return RecoveryRuns.train(tmp, name, "local-cluster[2,1,1024]", fault);
         } finally {
             executorConf.keySet().forEach(System::clearProperty);
-        }
-        return run;
-    }
-
-    private static List<String> losses(Path run) throws IOException {
-        // step, epoch, d_loss, g_loss: the timing columns differ from run to run
-        return Files.readAllLines(run.resolve("losses.csv")).stream()
-                .map(line -> String.join(",", List.of(line.split(",")).subList(0, 4))).toList();
-    }
-
-    private static List<String> checkpoints(Path run) throws IOException {
-        try (Stream<Path> files = Files.list(run.resolve("checkpoints"))) {
-            return files.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
 
@@ -111,10 +83,6 @@ class SparkExecutorLossTest {
 
         assertTrue(killed.get() > 0, "an executor JVM was killed mid-task");
         assertFalse(ProcessHandle.of(killed.get()).map(ProcessHandle::isAlive).orElse(false), "the killed executor is gone");
-        List<String> expected = losses(clean);
-        assertEquals(5, expected.size(), "a header and one line per step: " + expected);
-        assertEquals(expected, losses(lost));
-        assertEquals(checkpoints(clean), checkpoints(lost));
-        assertTrue(checkpoints(lost).contains("epoch-0001-step-00000004"), checkpoints(lost).toString());
+        RecoveryRuns.assertSameAsUninterrupted(clean, lost);
     }
 }

@@ -279,24 +279,27 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** The pre-trained features' judge: off without pre-training unless asked for, which is then refused. */
     private boolean pretrainedFeatures() {
-        if (encoderSteps > 0) {
-            return pretrainedFeatures;
-        }
-        if (spec.commandLine().getParseResult().hasMatchedOption("--pretrained-features") && pretrainedFeatures) {
-            throw new IllegalArgumentException("--pretrained-features needs --encoder-steps above 0: the judge reads the pre-trained image encoder");
-        }
-        return false;
+        return readsPretrainedEncoder("--pretrained-features", pretrainedFeatures, "the judge reads the pre-trained image encoder");
     }
 
     /** The matching term's weight: off without pre-training unless asked for, which is then refused. */
     private double matchingWeight() {
+        return readsPretrainedEncoder("--matching-weight", matchingWeight > 0,
+                "the matching term scores images with the pre-trained image encoder") ? matchingWeight : 0;
+    }
+
+    /**
+     * Whether a part that reads the pre-trained image encoder is on: as set with pre-training; without it, off, unless
+     * {@code option} asked for it on this command line, which is then refused saying {@code why}.
+     */
+    private boolean readsPretrainedEncoder(String option, boolean on, String why) {
         if (encoderSteps > 0) {
-            return matchingWeight;
+            return on;
         }
-        if (spec.commandLine().getParseResult().hasMatchedOption("--matching-weight") && matchingWeight > 0) {
-            throw new IllegalArgumentException("--matching-weight needs --encoder-steps above 0: the matching term scores images with the pre-trained image encoder");
+        if (on && spec.commandLine().getParseResult().hasMatchedOption(option)) {
+            throw new IllegalArgumentException(option + " needs --encoder-steps above 0: " + why);
         }
-        return 0;
+        return false;
     }
 
     private int resume() throws IOException {
