@@ -61,6 +61,30 @@ class NetworkGradientTest {
         return targets;
     }
 
+    /**
+     * After a score: backwardParameters gives backward's parameter gradients, and backwardInput its image gradient
+     * without adding to any parameter gradient (so neither does work the other needs).
+     *
+     * @param gradEmbeddings extra gradients on the embeddings, or null
+     */
+    static void assertPartialBackwardsAgree(Discriminator d, INDArray gradLogits, Discriminator.Embeddings gradEmbeddings) {
+        d.zeroGradients();
+        INDArray gradImages = gradEmbeddings == null ? d.backward(gradLogits) : d.backward(gradLogits, gradEmbeddings);
+        List<Parameter> trainable = d.parameters().stream().filter(Parameter::isTrainable).toList();
+        List<INDArray> expected = trainable.stream().map(p -> p.gradient().dup()).toList();
+        d.zeroGradients();
+        d.backwardParameters(gradLogits, gradEmbeddings);
+        for (int i = 0; i < trainable.size(); i++) {
+            assertTrue(trainable.get(i).gradient().equalsWithEps(expected.get(i), 1e-5), trainable.get(i).name());
+        }
+        d.zeroGradients();
+        INDArray alone = d.backwardInput(gradLogits, gradEmbeddings);
+        assertTrue(alone.equalsWithEps(gradImages, 1e-5), "backwardInput differs from backward's image gradient");
+        for (Parameter p : trainable) {
+            assertTrue(p.gradient().amaxNumber().doubleValue() == 0, p.name() + " changed by backwardInput");
+        }
+    }
+
     @ParameterizedTest(name = "projection {0}")
     @ValueSource(booleans = {false, true})
     void discriminatorGradientsWithRespectToParametersAndImages(boolean projection) {
@@ -69,6 +93,11 @@ class NetworkGradientTest {
         INDArray text = Init.normal(rng, 1, 3, 5);
         INDArray r = Init.normal(rng, 1, 3, 1);
         assertArrayEquals(new long[]{3, 1}, d.score(images, text, true).shape());
+        assertPartialBackwardsAgree(d, r, null);
+        if (projection) {
+            Discriminator.Embeddings e = d.embeddings();
+            assertPartialBackwardsAgree(d, r, new Discriminator.Embeddings(Init.normal(rng, 1, e.image().shape()), Init.normal(rng, 1, e.text().shape())));
+        }
         d.zeroGradients();
         INDArray gradImages = d.backward(r);
         List<GradientCheck.Target> targets = parameterTargets(d);
@@ -144,6 +173,7 @@ class NetworkGradientTest {
         INDArray text = Init.normal(rng, 1, 2, 5);
         INDArray r = Init.normal(rng, 1, 2, 1);
         assertArrayEquals(new long[]{2, 1}, d.score(images, text, true).shape());
+        assertPartialBackwardsAgree(d, r, null);
         d.zeroGradients();
         INDArray gradImages = d.backward(r);
         assertArrayEquals(images.shape(), gradImages.shape());

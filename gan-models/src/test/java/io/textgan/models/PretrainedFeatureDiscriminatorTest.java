@@ -41,6 +41,7 @@ class PretrainedFeatureDiscriminatorTest {
         INDArray text = Init.normal(rng, 1, 3L * textsPerImage, 5);
         INDArray r = Init.normal(rng, 1, 3L * textsPerImage, 1);
         d.score(images, text, true);
+        NetworkGradientTest.assertPartialBackwardsAgree(d, r, null);
         d.zeroGradients();
         INDArray gradImages = d.backward(r);
         List<GradientCheck.Target> targets = new ArrayList<>();
@@ -66,6 +67,8 @@ class PretrainedFeatureDiscriminatorTest {
         assertTrue(names.containsAll(List.of("f.hidden.weight", "f.out.weight", "f.text.weight")), names.toString());
         d.score(Init.normal(rng, 0.5, 3, 3, 8, 8), Init.normal(rng, 1, 3, 5), true);
         d.backward(Nd4j.ones(3, 1));
+        d.backwardInput(Nd4j.ones(3, 1), null);
+        d.backwardParameters(Nd4j.ones(3, 1), null);
         for (Parameter p : encoder.parameters()) {
             if (p.isTrainable()) {
                 assertEquals(0, p.gradient().norm2Number().doubleValue(), p.name() + " has no gradient left to apply");

@@ -72,16 +72,21 @@ final class GanClsWorkload implements Workload {
     }
 
     /**
-     * Text encoder on right and wrong captions; G forward and backward; D forward four times and backward four times;
-     * the image encoder forward and backward once.
+     * The work the step does, a backward pass with both gradients counted as twice its forward and one with the input
+     * gradient alone as once: the text encoder on right and wrong captions (once per caption, then cached, so an
+     * over-count once the cache is warm); G forward and backward; the pixel discriminator and the judge's head forward
+     * four times (the real images' features once, with two captions, counted twice), backward with parameter gradients
+     * three times and with the image gradient alone once; the frozen image encoder forward on the real and generated
+     * images of the discriminator's update, and forward and backward (image gradient alone) for the judge and for the
+     * matching term in the generator's.
      */
     @Override
     public long multiplyAddsPerStep() {
         long g = model.generator().multiplyAdds();
-        long d = trainer.discriminator().multiplyAdds(); // with the default judge through the image encoder, its passes too
-        long e = model.textEncoder().multiplyAdds();
         long i = imageEncoder.multiplyAdds();
-        return (long) batch * (2 * e + g + 2 * g + 4 * d + 8 * d + 3 * i);
+        long d = trainer.discriminator().multiplyAdds() - i; // the default judge's count includes the encoder's forward
+        long e = model.textEncoder().multiplyAdds();
+        return (long) batch * (2 * e + 3 * g + 4 * d + 2 * 3 * d + d + 2 * i + 2 * (i + i));
     }
 
     @Override

@@ -42,6 +42,31 @@ public interface Discriminator extends Network {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " has no image and text embeddings");
     }
 
+    /**
+     * dLoss/dImages of the latest score, as {@link #backward} returns it, for a generator's update through this
+     * discriminator while it is not being updated: parameter gradients need not be computed and may be left anything
+     * (the next update of the discriminator clears them first).
+     *
+     * @param gradEmbeddings extra gradients on the {@link #embeddings()}, or null for none
+     */
+    default INDArray backwardInput(INDArray gradLogits, Embeddings gradEmbeddings) {
+        return gradEmbeddings == null ? backward(gradLogits) : backward(gradLogits, gradEmbeddings);
+    }
+
+    /**
+     * The parameter gradients of {@link #backward}, for an update of this discriminator, where dLoss/dImages is not
+     * needed (its images are data or the generator's, held fixed).
+     *
+     * @param gradEmbeddings extra gradients on the {@link #embeddings()}, or null for none
+     */
+    default void backwardParameters(INDArray gradLogits, Embeddings gradEmbeddings) {
+        if (gradEmbeddings == null) {
+            backward(gradLogits);
+        } else {
+            backward(gradLogits, gradEmbeddings);
+        }
+    }
+
     /** @param image [rows, E] @param text [rows, E] */
     record Embeddings(INDArray image, INDArray text) {
     }

@@ -12,4 +12,11 @@ public interface ImageEncoder extends Network {
      * dLoss/dImages (what a generator trained through a frozen encoder learns from).
      */
     INDArray backward(INDArray gradVectors);
+
+    /** dLoss/dImages of the latest {@link #encode} through the encoder frozen: no parameter gradient changes. */
+    default INDArray backwardInput(INDArray gradVectors) {
+        INDArray gradImages = backward(gradVectors);
+        zeroGradients();
+        return gradImages;
+    }
 }

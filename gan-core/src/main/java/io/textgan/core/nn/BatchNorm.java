@@ -10,19 +10,25 @@ import java.util.List;
 /**
  * Batch normalisation over the channel axis of [N, C] or [N, C, H, W] input (Ioffe and Szegedy 2015).
  * Training uses batch statistics and updates running averages (momentum 0.1); inference uses the running averages.
+ * The normalisation and, after a training forward, its backward (which includes the batch statistics' dependence on
+ * the input) run as ND4J's native {@code batchnorm} and {@code batchnorm_bp} (oneDNN where the native build has it):
+ * one pass each instead of a chain of element-wise ops.
  */
 public final class BatchNorm implements Layer {
     /** ε added to the variance. */
     public static final double EPSILON = 1e-5;
     private static final double MOMENTUM = 0.1;
+    /** batchnorm's integer arguments: apply gamma, apply beta, the channel axis. */
+    private static final int[] ARGS = {1, 1, 1};
 
     private final int channels;
     private final Parameter gamma;
     private final Parameter beta;
     private final Parameter runningMean;
     private final Parameter runningVariance;
-    private INDArray normalized;
-    private INDArray inverseStd;
+    private INDArray input;
+    private INDArray mean;
+    private INDArray variance;
     private boolean trainedForward;
 
     public BatchNorm(String name, int channels) {
@@ -46,8 +52,6 @@ public final class BatchNorm implements Layer {
     @Override
     public INDArray forward(INDArray x, boolean training) {
         int[] axes = axes(x);
-        INDArray mean;
-        INDArray variance;
         if (training) {
             mean = x.mean(axes);
             variance = x.var(false, axes);
@@ -55,31 +59,50 @@ public final class BatchNorm implements Layer {
             runningMean.value().muli(1 - MOMENTUM).addi(mean.mul(MOMENTUM));
             runningVariance.value().muli(1 - MOMENTUM).addi(variance.mul(MOMENTUM * count / Math.max(1, count - 1)));
         } else {
-            mean = runningMean.value();
-            variance = runningVariance.value();
+            // copies: a later training forward moves the running statistics this forward's backward must use
+            mean = runningMean.value().dup();
+            variance = runningVariance.value().dup();
         }
+        input = x;
         trainedForward = training;
-        inverseStd = Transforms.pow(variance.add(EPSILON), -0.5, false);
-        normalized = x.sub(broadcastable(mean, x)).muli(broadcastable(inverseStd, x));
-        return normalized.mul(broadcastable(gamma.value(), x)).addi(broadcastable(beta.value(), x));
+        INDArray y = Nd4j.create(DataType.FLOAT, x.shape());
+        Ops.exec("batchnorm", new INDArray[]{x, mean, variance, gamma.value(), beta.value()}, new INDArray[]{y}, ARGS, EPSILON);
+        return y;
     }
 
     @Override
     public INDArray backward(INDArray gradOutput) {
-        int[] axes = axes(gradOutput);
-        INDArray gradBeta = gradOutput.sum(axes);
-        INDArray gradGamma = gradOutput.mul(normalized).sum(axes);
-        gamma.accumulate(gradGamma);
-        beta.accumulate(gradBeta);
-        INDArray scale = broadcastable(gamma.value().mul(inverseStd), gradOutput);
+        return backward(gradOutput, true);
+    }
+
+    @Override
+    public INDArray backwardInput(INDArray gradOutput) {
+        return backward(gradOutput, false);
+    }
+
+    private INDArray backward(INDArray gradOutput, boolean accumulate) {
         if (!trainedForward) {
-            return gradOutput.mul(scale);
+            // fixed statistics: y = (x − μ)·s·γ + β with s = 1/√(σ² + ε), so dL/dx = dL/dy·γ·s
+            INDArray inverseStd = Transforms.pow(variance.add(EPSILON), -0.5, false);
+            if (accumulate) {
+                int[] axes = axes(gradOutput);
+                INDArray normalized = input.sub(broadcastable(mean, input)).muli(broadcastable(inverseStd, input));
+                gamma.accumulate(gradOutput.mul(normalized).sum(axes));
+                beta.accumulate(gradOutput.sum(axes));
+            }
+            return gradOutput.mul(broadcastable(gamma.value().mul(inverseStd), gradOutput));
         }
-        double count = (double) gradOutput.length() / channels;
-        return gradOutput.mul(count)
-                .subi(broadcastable(gradBeta, gradOutput))
-                .subi(normalized.mul(broadcastable(gradGamma, gradOutput)))
-                .muli(scale).divi(count);
+        INDArray gradInput = Nd4j.create(DataType.FLOAT, input.shape());
+        INDArray gradGamma = Nd4j.create(DataType.FLOAT, channels);
+        INDArray gradBeta = Nd4j.create(DataType.FLOAT, channels);
+        Ops.exec("batchnorm_bp", new INDArray[]{input, mean, variance, gamma.value(), beta.value(), gradOutput},
+                new INDArray[]{gradInput, Nd4j.create(DataType.FLOAT, channels), Nd4j.create(DataType.FLOAT, channels), gradGamma, gradBeta},
+                ARGS, EPSILON);
+        if (accumulate) {
+            gamma.accumulate(gradGamma);
+            beta.accumulate(gradBeta);
+        }
+        return gradInput;
     }
 
     public Parameter gamma() {

@@ -6,12 +6,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class Conv2d extends Convolution {
 
     public Conv2d(String name, int in, int out, int kernel, int stride, int padding, boolean withBias, INDArray initialWeight) {
-        super("conv2d", name, in, out, kernel, stride, padding, withBias, initialWeight.reshape(kernel, kernel, in, out));
+        super("conv2d", "deconv2d", name, in, out, kernel, stride, padding, withBias, initialWeight.reshape(kernel, kernel, in, out));
     }
 
     @Override
     long outSide(long side) {
         return (side + 2L * padding - kernel) / stride + 1;
+    }
+
+    @Override
+    long transposedSide(long side) {
+        return (side - 1) * stride - 2L * padding + kernel;
     }
 
     @Override

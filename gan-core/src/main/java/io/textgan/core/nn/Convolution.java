@@ -14,13 +14,20 @@ public abstract sealed class Convolution implements Layer permits Conv2d, Deconv
     final int stride;
     final int padding;
     private final String op;
+    private final String transposedOp;
     private final Parameter weight;
     private final Parameter bias;
     private INDArray input;
 
-    Convolution(String op, String name, int in, int out, int kernel, int stride, int padding, boolean withBias,
+    /**
+     * @param op           the native op of the forward pass ({@code op + "_bp"} its backward)
+     * @param transposedOp the native op whose forward pass is {@code op}'s input gradient, with the same weight array
+     *                     and arguments (deconv2d for conv2d and back)
+     */
+    Convolution(String op, String transposedOp, String name, int in, int out, int kernel, int stride, int padding, boolean withBias,
                 INDArray weight) {
         this.op = op;
+        this.transposedOp = transposedOp;
         this.in = in;
         this.out = out;
         this.kernel = kernel;
@@ -55,6 +62,9 @@ public abstract sealed class Convolution implements Layer permits Conv2d, Deconv
     /** Output side for an input side. */
     abstract long outSide(long side);
 
+    /** Output side of the transposed op for an input side (the input side again when the forward divides evenly). */
+    abstract long transposedSide(long side);
+
     private int[] args() {
         // kH, kW, sH, sW, pH, pW, dH, dW, sameMode, dataFormat (0 = NCHW), weightFormat (0: kernel dimensions first)
         return new int[]{kernel, kernel, stride, stride, padding, padding, 1, 1, 0, 0, 0};
@@ -71,6 +81,24 @@ public abstract sealed class Convolution implements Layer permits Conv2d, Deconv
 
     @Override
     public INDArray backward(INDArray gradOutput) {
+        return backward(gradOutput, true);
+    }
+
+    /**
+     * The input gradient alone, as the transposed op's forward pass (half the work of {@code op_bp}, which also computes
+     * the weight gradient), where that op gives back the input's size; else {@code op_bp}'s, its weight gradient unused.
+     */
+    @Override
+    public INDArray backwardInput(INDArray gradOutput) {
+        if (transposedSide(gradOutput.size(2)) != input.size(2) || transposedSide(gradOutput.size(3)) != input.size(3)) {
+            return backward(gradOutput, false);
+        }
+        INDArray gradInput = Nd4j.create(DataType.FLOAT, input.shape());
+        Ops.exec(transposedOp, new INDArray[]{gradOutput, weight.value()}, new INDArray[]{gradInput}, args());
+        return gradInput;
+    }
+
+    private INDArray backward(INDArray gradOutput, boolean accumulate) {
         INDArray gradInput = Nd4j.create(DataType.FLOAT, input.shape());
         INDArray gradWeight = Nd4j.create(DataType.FLOAT, weight.value().shape());
         INDArray[] outputs = bias == null
@@ -80,9 +108,11 @@ public abstract sealed class Convolution implements Layer permits Conv2d, Deconv
                 ? new INDArray[]{input, weight.value(), gradOutput}
                 : new INDArray[]{input, weight.value(), bias.value(), gradOutput};
         Ops.exec(op + "_bp", inputs, outputs, args());
-        weight.accumulate(gradWeight);
-        if (bias != null) {
-            bias.accumulate(outputs[2]);
+        if (accumulate) {
+            weight.accumulate(gradWeight);
+            if (bias != null) {
+                bias.accumulate(outputs[2]);
+            }
         }
         return gradInput;
     }

@@ -9,12 +9,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class Deconv2d extends Convolution {
 
     public Deconv2d(String name, int in, int out, int kernel, int stride, int padding, boolean withBias, INDArray initialWeight) {
-        super("deconv2d", name, in, out, kernel, stride, padding, withBias, initialWeight.reshape(kernel, kernel, out, in));
+        super("deconv2d", "conv2d", name, in, out, kernel, stride, padding, withBias, initialWeight.reshape(kernel, kernel, out, in));
     }
 
     @Override
     long outSide(long side) {
         return (side - 1) * stride - 2L * padding + kernel;
+    }
+
+    @Override
+    long transposedSide(long side) {
+        return (side + 2L * padding - kernel) / stride + 1;
     }
 
     @Override

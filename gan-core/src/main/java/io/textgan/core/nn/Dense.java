@@ -34,6 +34,11 @@ public final class Dense implements Layer {
         if (bias != null) {
             bias.accumulate(gradOutput.sum(true, 0));
         }
+        return backwardInput(gradOutput);
+    }
+
+    @Override
+    public INDArray backwardInput(INDArray gradOutput) {
         return gradOutput.mmul(weight.value().transpose());
     }
 

@@ -15,6 +15,19 @@ public interface Layer {
 
     INDArray backward(INDArray gradOutput);
 
+    /**
+     * dLoss/dInput of the latest forward, as {@link #backward} returns it, without adding to any parameter gradient: for
+     * a network that gradients flow through but that is not being updated (a frozen encoder, the discriminator during
+     * the generator's update), whose parameter gradients would be thrown away. The default suits layers without
+     * trainable parameters; a layer with them that does not override it refuses.
+     */
+    default INDArray backwardInput(INDArray gradOutput) {
+        if (parameters().stream().anyMatch(Parameter::isTrainable)) {
+            throw new UnsupportedOperationException(describe() + " has trainable parameters but no backwardInput");
+        }
+        return backward(gradOutput);
+    }
+
     /** Trainable weights and saved buffers, with names unique within the network. */
     default List<Parameter> parameters() {
         return List.of();

@@ -46,6 +46,12 @@ public final class Residual implements Layer {
     }
 
     @Override
+    public INDArray backwardInput(INDArray gradOutput) {
+        INDArray gradMain = main.backwardInput(gradOutput);
+        return gradMain.add(shortcut.backwardInput(gradOutput));
+    }
+
+    @Override
     public List<Parameter> parameters() {
         List<Parameter> all = new ArrayList<>(main.parameters());
         all.addAll(shortcut.parameters());

@@ -36,6 +36,15 @@ public final class Sequential implements Layer {
     }
 
     @Override
+    public INDArray backwardInput(INDArray gradOutput) {
+        INDArray g = gradOutput;
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            g = layers.get(i).backwardInput(g);
+        }
+        return g;
+    }
+
+    @Override
     public List<Parameter> parameters() {
         List<Parameter> all = new ArrayList<>();
         layers.forEach(l -> all.addAll(l.parameters()));

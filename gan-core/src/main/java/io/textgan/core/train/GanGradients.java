@@ -21,6 +21,9 @@ import java.util.Random;
  * each other (the matching term's batch softmax, mode-seeking pairs, the contrastive terms) compare a shard's rows only.
  */
 public final class GanGradients {
+    /** Caption vectors kept (64 MB at 128 floats each): every training caption of the built-in data, CUB or Oxford-102. */
+    private static final int CAPTION_VECTORS = 1 << 17;
+
     private final TextToImageModel model;
     private final Discriminator discriminator;
     private final GanLoss loss;
@@ -30,6 +33,7 @@ public final class GanGradients {
     private final DiscriminatorContrast contrast;
     private final OneWordNegatives oneWordNegatives;
     private final ImageEncoder imageEncoder;
+    private final CaptionVectors captionVectors;
 
     /**
      * @param discriminator the discriminator; with pretrainedFeatures, wrapped in a {@link PretrainedFeatureDiscriminator}
@@ -45,6 +49,7 @@ public final class GanGradients {
                     + config.matchingWeight() + ")") + " needs the pre-trained image encoder");
         }
         this.model = model;
+        this.captionVectors = new CaptionVectors(model, CAPTION_VECTORS);
         this.imageEncoder = config.matchingWeight() > 0 || config.pretrainedFeatures() ? imageEncoder : null;
         this.discriminator = config.pretrainedFeatures()
                 ? new PretrainedFeatureDiscriminator(discriminator, imageEncoder, model.config().textSize(), model.config().textSize(),
@@ -102,7 +107,7 @@ public final class GanGradients {
             this.batch = batch;
             this.step = step;
             this.shard = shard;
-            this.text = model.encode(batch.captions());
+            this.text = captionVectors.encode(batch.captions());
             this.fakeText = modeSeeking == null ? text : text.getRows(ModeSeeking.pairedRows(n));
             INDArray all = model.noise(shard.total(), new Random(config.seed() * 7_919L + step));
             this.noise = n == shard.total() ? all : all.get(NDArrayIndex.interval(shard.offset(), shard.offset() + n), NDArrayIndex.all()).dup();
@@ -122,7 +127,7 @@ public final class GanGradients {
          */
         private INDArray wrongText() {
             if (wrongText == null) {
-                INDArray wrong = model.encode(batch.mismatchedCaptions());
+                INDArray wrong = captionVectors.encode(batch.mismatchedCaptions());
                 if (oneWordNegatives != null) {
                     wrong = oneWordNegatives.mix(batch.captions(), text, wrong, model,
                             new Random(config.seed() * 6_101L + step + 1_000_003L * shard.index()),
@@ -158,16 +163,11 @@ public final class GanGradients {
         LossGradient real = loss.discriminator(realLogits.get(NDArrayIndex.interval(0, n), NDArrayIndex.all()), true);
         LossGradient mismatched = loss.discriminator(realLogits.get(NDArrayIndex.interval(n, 2 * n), NDArrayIndex.all()), false);
         INDArray gradRealLogits = Nd4j.concat(0, real.gradient(), mismatched.gradient().muli(0.5));
-        double contrastLoss = 0;
-        if (contrast == null) {
-            discriminator.backward(gradRealLogits);
-        } else {
-            DiscriminatorContrast.Result contrasted = contrast.real(discriminator.embeddings(), n);
-            contrastLoss = contrasted.loss();
-            discriminator.backward(gradRealLogits, contrasted.gradient());
-        }
+        DiscriminatorContrast.Result contrasted = contrast == null ? null : contrast.real(discriminator.embeddings(), n);
+        discriminator.backwardParameters(gradRealLogits, contrasted == null ? null : contrasted.gradient());
+        double contrastLoss = contrasted == null ? 0 : contrasted.loss();
         LossGradient generated = loss.discriminator(discriminator.score(fake, in.fakeText, true), false);
-        discriminator.backward(generated.gradient().muli(0.5));
+        discriminator.backwardParameters(generated.gradient().muli(0.5), null);
         double discriminatorLoss = real.loss() + 0.5 * (mismatched.loss() + generated.loss()) + contrastLoss;
         requireFinite(discriminatorLoss, step, "discriminator");
         return discriminatorLoss;
@@ -184,15 +184,9 @@ public final class GanGradients {
         Generator generator = model.generator();
         INDArray current = k == 0 ? in.fake() : generator.generate(in.noise, in.fakeText, true);
         LossGradient fooled = loss.generator(discriminator.score(current, in.fakeText, true));
-        double fooledLoss = fooled.loss() + generator.regularizationLoss();
-        INDArray gradImages;
-        if (contrast == null) {
-            gradImages = discriminator.backward(fooled.gradient());
-        } else {
-            DiscriminatorContrast.Result contrasted = contrast.generated(discriminator.embeddings(), pairGroups());
-            fooledLoss += contrasted.loss();
-            gradImages = discriminator.backward(fooled.gradient(), contrasted.gradient());
-        }
+        DiscriminatorContrast.Result contrasted = contrast == null ? null : contrast.generated(discriminator.embeddings(), pairGroups());
+        double fooledLoss = fooled.loss() + generator.regularizationLoss() + (contrasted == null ? 0 : contrasted.loss());
+        INDArray gradImages = discriminator.backwardInput(fooled.gradient(), contrasted == null ? null : contrasted.gradient());
         if (matching != null) {
             LossGradient matched = matching.apply(current, in.fakeText, pairGroups());
             fooledLoss += matched.loss();
@@ -209,7 +203,7 @@ public final class GanGradients {
             INDArray between = in.text.add(in.wrongText()).muli(0.5);
             LossGradient interpolated = loss.generator(discriminator.score(generator.generate(in.noise, between, true), between, true));
             requireFinite(interpolated.loss() + generator.regularizationLoss(), step, "generator (interpolated text)");
-            generator.backward(discriminator.backward(interpolated.gradient()));
+            generator.backward(discriminator.backwardInput(interpolated.gradient(), null));
         }
         return fooledLoss;
     }

@@ -43,8 +43,6 @@ public final class ImageTextMatching {
      */
     public LossGradient apply(INDArray images, INDArray text, int groups) {
         ContrastiveLoss.Result r = loss.compute(encoder.encode(images, false), text, groups);
-        INDArray gradImages = encoder.backward(r.imageGradient().muli(weight));
-        encoder.zeroGradients(); // frozen: the parameter gradients backward accumulated are never applied
-        return new LossGradient(weight * r.loss(), gradImages);
+        return new LossGradient(weight * r.loss(), encoder.backwardInput(r.imageGradient().muli(weight)));
     }
 }

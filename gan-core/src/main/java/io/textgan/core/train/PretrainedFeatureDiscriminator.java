@@ -67,12 +67,24 @@ public final class PretrainedFeatureDiscriminator implements Discriminator {
 
     @Override
     public INDArray backward(INDArray gradLogits) {
-        return judgeBackward(gradLogits).addi(pixels.backward(gradLogits));
+        return judgeBackward(gradLogits, true, true).addi(pixels.backward(gradLogits));
     }
 
     @Override
     public INDArray backward(INDArray gradLogits, Embeddings gradEmbeddings) {
-        return judgeBackward(gradLogits).addi(pixels.backward(gradLogits, gradEmbeddings));
+        return judgeBackward(gradLogits, true, true).addi(pixels.backward(gradLogits, gradEmbeddings));
+    }
+
+    @Override
+    public INDArray backwardInput(INDArray gradLogits, Embeddings gradEmbeddings) {
+        return judgeBackward(gradLogits, false, true).addi(pixels.backwardInput(gradLogits, gradEmbeddings));
+    }
+
+    /** Without dLoss/dImages the frozen encoder is not backpropagated at all. */
+    @Override
+    public void backwardParameters(INDArray gradLogits, Embeddings gradEmbeddings) {
+        judgeBackward(gradLogits, true, false);
+        pixels.backwardParameters(gradLogits, gradEmbeddings);
     }
 
     /** The pixel discriminator's embeddings: the judge adds none. */
@@ -81,16 +93,26 @@ public final class PretrainedFeatureDiscriminator implements Discriminator {
         return pixels.embeddings();
     }
 
-    private INDArray judgeBackward(INDArray gradLogits) {
-        textProjection.backward(features.mulColumnVector(gradLogits));
-        INDArray gradFeatures = out.backward(gradLogits).addi(projectedText.mulColumnVector(gradLogits));
-        INDArray gradVectors = hidden.backward(activation.backward(gradFeatures));
+    /**
+     * The judge's part of a backward pass: its head's parameter gradients if {@code parameters}, and if {@code images}
+     * dLoss/dImages through the frozen encoder (else null).
+     */
+    private INDArray judgeBackward(INDArray gradLogits, boolean parameters, boolean images) {
+        if (parameters) {
+            textProjection.backward(features.mulColumnVector(gradLogits));
+        }
+        INDArray gradFeatures = (parameters ? out.backward(gradLogits) : out.backwardInput(gradLogits))
+                .addi(projectedText.mulColumnVector(gradLogits));
+        INDArray gradHidden = activation.backward(gradFeatures);
+        if (!images) {
+            hidden.backward(gradHidden);
+            return null;
+        }
+        INDArray gradVectors = parameters ? hidden.backward(gradHidden) : hidden.backwardInput(gradHidden);
         if (textsPerImage > 1) {
             gradVectors = gradVectors.reshape(textsPerImage, gradVectors.rows() / textsPerImage, gradVectors.columns()).sum(0);
         }
-        INDArray gradImages = encoder.backward(gradVectors);
-        encoder.zeroGradients(); // frozen: the parameter gradients backward accumulated are never applied
-        return gradImages;
+        return encoder.backwardInput(gradVectors);
     }
 
     @Override

@@ -14,7 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every layer's backward agrees with central differences of L = Σ forward(x) ⊙ R. */
+/**
+ * Every layer's backward agrees with central differences of L = Σ forward(x) ⊙ R, and its backwardInput (the recurrent
+ * layers have none) gives backward's input gradient without touching a parameter gradient.
+ */
 class LayerGradientTest {
     private final Random rng = new Random(7);
 
@@ -23,10 +26,18 @@ class LayerGradientTest {
     }
 
     private void assertGradientsMatch(Layer layer, INDArray input) {
-        INDArray output = layer.forward(input, true);
+        assertGradientsMatch(layer, input, true);
+    }
+
+    /** @param training the forward passes' mode */
+    private void assertGradientsMatch(Layer layer, INDArray input, boolean training) {
+        INDArray output = layer.forward(input, training);
         INDArray r = random(output.shape());
         layer.parameters().forEach(Parameter::zeroGradient);
         INDArray gradInput = layer.backward(r);
+        if (!(layer instanceof Lstm || layer instanceof Gru)) {
+            assertInputGradientAlone(layer, r, gradInput);
+        }
         List<GradientCheck.Target> targets = new ArrayList<>();
         if (gradInput != null) {
             targets.add(new GradientCheck.Target("input", input, gradInput));
@@ -37,8 +48,46 @@ class LayerGradientTest {
             }
         }
         List<GradientCheck.Mismatch> failures = GradientCheck.check(
-                () -> layer.forward(input, true).mul(r).sumNumber().doubleValue(), targets, 12, 1e-2, 2e-2, 1e-3, rng);
+                () -> layer.forward(input, training).mul(r).sumNumber().doubleValue(), targets, 12, 1e-2, 2e-2, 1e-3, rng);
         assertTrue(failures.isEmpty(), () -> layer.describe() + ": " + failures);
+    }
+
+    private static void assertInputGradientAlone(Layer layer, INDArray gradOutput, INDArray expected) {
+        List<Parameter> trainable = layer.parameters().stream().filter(Parameter::isTrainable).toList();
+        List<INDArray> before = trainable.stream().map(p -> p.gradient().dup()).toList();
+        INDArray alone = layer.backwardInput(gradOutput);
+        double scale = 1 + expected.amaxNumber().doubleValue();
+        assertEquals(0, alone.sub(expected).amaxNumber().doubleValue() / scale, 1e-5, () -> layer.describe() + ": backwardInput differs");
+        for (int i = 0; i < trainable.size(); i++) {
+            assertEquals(before.get(i), trainable.get(i).gradient(), trainable.get(i).name() + ": backwardInput changed its gradient");
+        }
+    }
+
+    @Test
+    void inputGradientAloneWhereTheTransposedConvolutionDoesNotGiveTheInputSizeBack() {
+        Conv2d conv = new Conv2d("c", 2, 3, 4, 2, 1, true, random(4, 4, 2, 3).muli(0.3));
+        INDArray x = random(2, 2, 5, 5);
+        INDArray r = random(conv.forward(x, true).shape());
+        INDArray expected = conv.backward(r);
+        assertEquals(List.of(2L, 2L, 5L, 5L), List.of(expected.shape()[0], expected.shape()[1], expected.shape()[2], expected.shape()[3]));
+        assertInputGradientAlone(conv, r, expected);
+    }
+
+    @Test
+    void batchNormGradientsAfterAnInferenceForward() {
+        BatchNorm bn = new BatchNorm("bn", 3);
+        bn.gamma().value().assign(random(3));
+        bn.forward(random(4, 3, 2, 2).muli(2).addi(1), true);
+        assertGradientsMatch(bn, random(4, 3, 2, 2), false);
+        assertGradientsMatch(new BatchNorm("bn", 5), random(6, 5), false);
+    }
+
+    @Test
+    void aRecurrentLayerHasNoInputGradientAlone() {
+        Lstm lstm = new Lstm("lstm", 3, 4, random(3, 16), random(4, 16));
+        lstm.forward(random(5, 2, 3), true);
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> lstm.backwardInput(random(5, 2, 4)));
+        assertEquals(lstm.describe() + " has trainable parameters but no backwardInput", e.getMessage());
     }
 
     @Test

@@ -93,6 +93,11 @@ public final class GanClsDiscriminator implements Discriminator {
     }
 
     @Override
+    public INDArray backwardInput(INDArray gradLogits, Embeddings gradEmbeddings) {
+        return image.backwardInput(TextsPerImage.sumRepeats(head.backwardInput(gradLogits, gradEmbeddings), textsPerImage));
+    }
+
+    @Override
     public List<Parameter> parameters() {
         List<Parameter> all = new ArrayList<>(image.parameters());
         all.addAll(head.parameters());

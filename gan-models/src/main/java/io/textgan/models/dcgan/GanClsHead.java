@@ -82,21 +82,34 @@ public final class GanClsHead implements Network {
 
     /** As {@link #backward(INDArray)}, plus gradients on the {@link #embeddings()} (either part may be null). */
     public INDArray backward(INDArray gradLogits, Discriminator.Embeddings gradEmbeddings) {
-        INDArray gradJoint = joint.backward(gradLogits);
+        return backward(gradLogits, gradEmbeddings, true);
+    }
+
+    /** dLoss/dImageFeatures as {@link #backward(INDArray, Discriminator.Embeddings)} gives it, without parameter gradients. */
+    public INDArray backwardInput(INDArray gradLogits, Discriminator.Embeddings gradEmbeddings) {
+        return backward(gradLogits, gradEmbeddings, false);
+    }
+
+    private INDArray backward(INDArray gradLogits, Discriminator.Embeddings gradEmbeddings, boolean parameters) {
+        INDArray gradJoint = parameters ? joint.backward(gradLogits) : joint.backwardInput(gradLogits);
         INDArray gradImageFeatures = gradJoint.get(NDArrayIndex.all(), NDArrayIndex.interval(0, features)).dup();
-        INDArray gradTiled = gradJoint.get(NDArrayIndex.all(), NDArrayIndex.interval(features, features + config.conditionSize()));
-        condition.backward(gradTiled.sum(2, 3));
+        if (parameters) {
+            INDArray gradTiled = gradJoint.get(NDArrayIndex.all(), NDArrayIndex.interval(features, features + config.conditionSize()));
+            condition.backward(gradTiled.sum(2, 3));
+        }
         if (projection != null) {
             INDArray g = gradLogits.reshape(-1, 1);
-            INDArray gradText = pooledFeatures.mulColumnVector(g);
             INDArray gradPooled = projectedText.mulColumnVector(g);
-            if (gradEmbeddings != null && gradEmbeddings.text() != null) {
-                gradText.addi(gradEmbeddings.text());
-            }
             if (gradEmbeddings != null && gradEmbeddings.image() != null) {
                 gradPooled.addi(gradEmbeddings.image());
             }
-            projection.backward(gradText);
+            if (parameters) {
+                INDArray gradText = pooledFeatures.mulColumnVector(g);
+                if (gradEmbeddings != null && gradEmbeddings.text() != null) {
+                    gradText.addi(gradEmbeddings.text());
+                }
+                projection.backward(gradText);
+            }
             gradImageFeatures.addi(gradPooled.reshape(gradLogits.length(), features, 1, 1).broadcast(gradImageFeatures.shape()));
         } else if (gradEmbeddings != null) {
             throw new UnsupportedOperationException("a GAN-CLS head without the projection term has no embeddings");

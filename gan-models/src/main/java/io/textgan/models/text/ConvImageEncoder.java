@@ -59,6 +59,11 @@ public final class ConvImageEncoder implements ImageEncoder {
     }
 
     @Override
+    public INDArray backwardInput(INDArray gradVectors) {
+        return net.backwardInput(gradVectors);
+    }
+
+    @Override
     public List<Parameter> parameters() {
         return net.parameters();
     }
