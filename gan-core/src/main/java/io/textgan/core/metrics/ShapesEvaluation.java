@@ -7,10 +7,13 @@ import io.textgan.core.data.shapes.ShapeAttributes;
 import io.textgan.core.data.shapes.ShapeCaptions;
 import io.textgan.core.data.shapes.ShapesSplit;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,11 +72,16 @@ public final class ShapesEvaluation {
         int phrasings = ShapeCaptions.phrasingCount() + ShapeCaptions.reorderingCount();
         for (int p = 0; p < phrasings; p++) {
             int phrasingCorrect = 0;
+            Generation generation = new Generation(model);
             for (ShapeAttributes target : ShapesSplit.heldOut()) {
                 String prompt = p < ShapeCaptions.phrasingCount()
                         ? ShapeCaptions.caption(target, p, rng)
                         : ShapeCaptions.reorderedCaption(target, p - ShapeCaptions.phrasingCount(), rng);
-                for (ShapesAttributeChecker.Measurement m : generate(model, prompt, imagesPerPrompt, rng)) {
+                generation.add(prompt, imagesPerPrompt, rng);
+            }
+            Iterator<List<ShapesAttributeChecker.Measurement>> measured = generation.measure().iterator();
+            for (ShapeAttributes target : ShapesSplit.heldOut()) {
+                for (ShapesAttributeChecker.Measurement m : measured.next()) {
                     boolean all = true;
                     for (int a = 0; a < ATTRIBUTES.size(); a++) {
                         boolean hit = ATTRIBUTES.get(a).of(target) == m.value(ATTRIBUTES.get(a));
@@ -99,10 +107,18 @@ public final class ShapesEvaluation {
     private static OpenAttributes open(TextToImageModel model, int samples, Random rng) {
         Map<ShapeAttribute, double[]> entropy = new EnumMap<>(ShapeAttribute.class);   // {sum, prompts}
         Map<ShapeAttribute, int[]> named = new EnumMap<>(ShapeAttribute.class);        // {hits, images}
+        Generation generation = new Generation(model);
+        List<Set<ShapeAttribute>> said = new ArrayList<>();
         for (ShapeAttributes target : ShapesSplit.heldOut()) {
             Set<ShapeAttribute> says = ShapeCaptions.randomNamedSet(rng);
-            List<ShapesAttributeChecker.Measurement> measured =
-                    generate(model, ShapeCaptions.partialCaption(target, says, rng), samples, rng);
+            said.add(says);
+            generation.add(ShapeCaptions.partialCaption(target, says, rng), samples, rng);
+        }
+        Iterator<List<ShapesAttributeChecker.Measurement>> byPrompt = generation.measure().iterator();
+        Iterator<Set<ShapeAttribute>> saying = said.iterator();
+        for (ShapeAttributes target : ShapesSplit.heldOut()) {
+            Set<ShapeAttribute> says = saying.next();
+            List<ShapesAttributeChecker.Measurement> measured = byPrompt.next();
             for (ShapeAttribute a : ATTRIBUTES) {
                 if (says.contains(a)) {
                     int[] n = named.computeIfAbsent(a, k -> new int[2]);
@@ -149,12 +165,46 @@ public final class ShapesEvaluation {
         return total == 0 ? 0 : h / Math.log(a.valueCount());
     }
 
-    private static List<ShapesAttributeChecker.Measurement> generate(TextToImageModel model, String prompt, int n, Random rng) {
-        INDArray generated = model.generate(Collections.nCopies(n, prompt), model.noise(n, rng));
-        List<ShapesAttributeChecker.Measurement> measured = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            measured.add(ShapesAttributeChecker.measure(ImageArrays.toImage(generated, i)));
+    /**
+     * Prompts, each with its images' noise drawn when it is added (so the draws interleave with the prompts' as they
+     * are added), generated together in batches of up to {@value #BATCH} images and measured.
+     */
+    private static final class Generation {
+        private static final int BATCH = 512;
+        private final TextToImageModel model;
+        private final List<String> prompts = new ArrayList<>();
+        private final List<INDArray> noise = new ArrayList<>();
+        private final List<Integer> counts = new ArrayList<>();
+
+        Generation(TextToImageModel model) {
+            this.model = model;
         }
-        return measured;
+
+        void add(String prompt, int n, Random rng) {
+            prompts.addAll(Collections.nCopies(n, prompt));
+            noise.add(model.noise(n, rng));
+            counts.add(n);
+        }
+
+        /** The measurements of each added prompt's images, in the order added. */
+        List<List<ShapesAttributeChecker.Measurement>> measure() {
+            INDArray allNoise = Nd4j.concat(0, noise.toArray(INDArray[]::new));
+            List<ShapesAttributeChecker.Measurement> all = new ArrayList<>(prompts.size());
+            for (int from = 0; from < prompts.size(); from += BATCH) {
+                int to = Math.min(prompts.size(), from + BATCH);
+                INDArray generated = model.generate(prompts.subList(from, to),
+                        allNoise.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()));
+                for (int i = 0; i < to - from; i++) {
+                    all.add(ShapesAttributeChecker.measure(ImageArrays.toImage(generated, i)));
+                }
+            }
+            List<List<ShapesAttributeChecker.Measurement>> byPrompt = new ArrayList<>(counts.size());
+            int at = 0;
+            for (int n : counts) {
+                byPrompt.add(all.subList(at, at + n));
+                at += n;
+            }
+            return byPrompt;
+        }
     }
 }
