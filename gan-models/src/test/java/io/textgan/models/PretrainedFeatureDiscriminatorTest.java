@@ -9,7 +9,7 @@ import io.textgan.core.train.PretrainedFeatureDiscriminator;
 import io.textgan.models.dcgan.GanClsDiscriminator;
 import io.textgan.models.text.ConvImageEncoder;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -28,15 +28,19 @@ class PretrainedFeatureDiscriminatorTest {
     private final ImageEncoder encoder = NetworkGradientTest.withLargeWeights(new ConvImageEncoder(NetworkGradientTest.TINY, rng), rng);
 
     private Discriminator discriminator() {
-        Discriminator pixels = NetworkGradientTest.withLargeWeights(new GanClsDiscriminator(NetworkGradientTest.TINY, rng, true), rng);
-        int size = NetworkGradientTest.TINY.textSize();
-        return NetworkGradientTest.withLargeWeights(new PretrainedFeatureDiscriminator(pixels, encoder, size, size, rng), rng);
+        return discriminator(false);
     }
 
-    @ParameterizedTest(name = "{0} texts per image")
-    @ValueSource(ints = {1, 2})
-    void gradientsWithRespectToParametersAndImages(int textsPerImage) {
-        Discriminator d = discriminator();
+    /** @param grid the judge on the encoder's feature grid instead of its vector */
+    private Discriminator discriminator(boolean grid) {
+        Discriminator pixels = NetworkGradientTest.withLargeWeights(new GanClsDiscriminator(NetworkGradientTest.TINY, rng, true), rng);
+        return NetworkGradientTest.withLargeWeights(PretrainedFeatureDiscriminator.around(pixels, encoder, NetworkGradientTest.TINY, grid, rng), rng);
+    }
+
+    @ParameterizedTest(name = "{0} texts per image, grid {1}")
+    @CsvSource({"1, false", "2, false", "1, true", "2, true"})
+    void gradientsWithRespectToParametersAndImages(int textsPerImage, boolean grid) {
+        Discriminator d = discriminator(grid);
         INDArray images = Init.normal(rng, 0.5, 3, 3, 8, 8);
         INDArray text = Init.normal(rng, 1, 3L * textsPerImage, 5);
         INDArray r = Init.normal(rng, 1, 3L * textsPerImage, 1);
@@ -55,6 +59,16 @@ class PretrainedFeatureDiscriminatorTest {
                 targets, 6, 3e-3, 5e-2, 2e-3, rng);
         assertTrue(report.mismatches().isEmpty(), report.mismatches()::toString);
         assertTrue(report.compared() >= 40, "compared " + report.compared());
+    }
+
+    @Test
+    void theGridIsTheEncodersLayersBeforeItsVector() {
+        INDArray images = Init.normal(rng, 0.5, 2, 3, 8, 8);
+        INDArray grid = encoder.features().encode(images, false);
+        assertEquals(List.of(2L, 32L * 4 * 4), List.of(grid.size(0), grid.size(1)), "TINY's 8x8 images: one convolution down to a 4x4 grid of 32 features");
+        Parameter fcWeight = encoder.parameters().stream().filter(p -> p.name().equals("img.fc.weight")).findFirst().orElseThrow();
+        INDArray vector = grid.mmul(fcWeight.value()).addiRowVector(encoder.parameters().get(encoder.parameters().size() - 1).value());
+        assertTrue(vector.equalsWithEps(encoder.encode(images, false), 1e-4));
     }
 
     @Test

@@ -43,9 +43,8 @@ public final class SummaryCommand implements Callable<Integer> {
         if (training != null && training.pretrainedFeatures()) {
             ImageEncoder encoder = ModelRegistry.get(ModelProvider.ImageEncoderProvider.class, training.imageEncoder())
                     .create(model.config(), new Random(0));
-            int size = model.config().textSize();
-            discriminator = new PretrainedFeatureDiscriminator(discriminator, encoder, size, size, new Random(0));
-            title += " with the judge through the frozen pre-trained image encoder";
+            discriminator = PretrainedFeatureDiscriminator.around(discriminator, encoder, model.config(), training.pretrainedGrid(), new Random(0));
+            title += " with the judge through the frozen pre-trained image encoder" + (training.pretrainedGrid() ? "'s feature grid" : "");
         }
         PrintWriter out = spec.commandLine().getOut();
         long total = print(out, "text encoder (" + model.config().textEncoder() + ")", model.textEncoder())

@@ -164,6 +164,10 @@ public final class TrainCommand implements Callable<Integer> {
             + "sees shapes and colours from the first step (needs --encoder-steps above 0). Default: on, off with --encoder-steps 0.")
     boolean pretrainedFeatures;
 
+    @Option(names = "--pretrained-grid", description = "The judge of --pretrained-features reads the encoder's last grid "
+            + "of features (4x4, flattened) instead of its vector, which keeps more of what tells a drawn shape from a real one.")
+    boolean pretrainedGrid;
+
     @Option(names = "--conditioning-augmentation", description = "StackGAN's conditioning augmentation: the generator samples its "
             + "text condition from a Gaussian predicted from the sentence vector (the mean when generating), with a KL term in its loss.")
     boolean conditioningAugmentation;
@@ -273,6 +277,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .clipGradNorm(clipGradNorm).divergenceRetries(requireNotNegative("--divergence-retries", divergenceRetries))
                 .loss(loss).ganInt(ganInt).emaDecay(emaDecay).modeSeekingWeight(modeSeeking)
                 .contrastiveWeight(contrastiveWeight).oneWordNegatives(oneWordNegatives).oneWordCandidates(oneWordCandidates).pretrainedFeatures(pretrainedFeatures())
+                .pretrainedGrid(pretrainedGrid())
                 .matchingWeight(matchingWeight())
                 .build();
     }
@@ -280,6 +285,15 @@ public final class TrainCommand implements Callable<Integer> {
     /** The pre-trained features' judge: off without pre-training unless asked for, which is then refused. */
     private boolean pretrainedFeatures() {
         return readsPretrainedEncoder("--pretrained-features", pretrainedFeatures, "the judge reads the pre-trained image encoder");
+    }
+
+    /** The judge's grid: refused without the judge. */
+    private boolean pretrainedGrid() {
+        if (pretrainedGrid && !pretrainedFeatures()) {
+            throw new IllegalArgumentException("--pretrained-grid needs the judge of --pretrained-features (off with "
+                    + "--no-pretrained-features or --encoder-steps 0)");
+        }
+        return pretrainedGrid;
     }
 
     /** The matching term's weight: off without pre-training unless asked for, which is then refused. */

@@ -52,7 +52,7 @@ public final class GanGradients {
         this.captionVectors = new CaptionVectors(model, CAPTION_VECTORS);
         this.imageEncoder = config.matchingWeight() > 0 || config.pretrainedFeatures() ? imageEncoder : null;
         this.discriminator = config.pretrainedFeatures()
-                ? new PretrainedFeatureDiscriminator(discriminator, imageEncoder, model.config().textSize(), model.config().textSize(),
+                ? PretrainedFeatureDiscriminator.around(discriminator, imageEncoder, model.config(), config.pretrainedGrid(),
                         new Random(config.seed() * 3_571L + 17))
                 : discriminator;
         this.loss = loss;

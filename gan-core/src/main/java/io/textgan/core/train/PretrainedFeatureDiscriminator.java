@@ -2,6 +2,7 @@ package io.textgan.core.train;
 
 import io.textgan.core.api.Discriminator;
 import io.textgan.core.api.ImageEncoder;
+import io.textgan.core.api.ModelConfig;
 import io.textgan.core.api.TextsPerImage;
 import io.textgan.core.nn.Activation;
 import io.textgan.core.nn.Dense;
@@ -9,6 +10,7 @@ import io.textgan.core.nn.Init;
 import io.textgan.core.nn.LayerSummary;
 import io.textgan.core.nn.Parameter;
 import io.textgan.core.nn.Sequential;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -49,10 +51,22 @@ public final class PretrainedFeatureDiscriminator implements Discriminator {
         this.pixels = Objects.requireNonNull(pixels, "pixels");
         this.encoder = Objects.requireNonNull(encoder, "encoder");
         this.encoderSize = encoderSize;
-        int width = 2 * encoderSize;
+        int width = 2 * textSize;
         this.hidden = new Dense("f.hidden", encoderSize, width, true, Init.glorot(rng, encoderSize, width, encoderSize, width));
         this.out = new Dense("f.out", width, 1, true, Init.glorot(rng, width, 1, width, 1));
         this.textProjection = new Dense("f.text", textSize, width, false, Init.glorot(rng, textSize, width, textSize, width));
+    }
+
+    /**
+     * The judge as training sets it up: on the encoder's vector, or with {@code grid} on its last grid of features
+     * ({@link ImageEncoder#features()}).
+     */
+    public static PretrainedFeatureDiscriminator around(Discriminator pixels, ImageEncoder encoder, ModelConfig config, boolean grid,
+                                                        Random rng) {
+        ImageEncoder judged = grid ? encoder.features() : encoder;
+        int side = config.imageSize();
+        long size = judged.encode(Nd4j.zeros(DataType.FLOAT, 1, 3, side, side), false).size(1); // read off a blank image
+        return new PretrainedFeatureDiscriminator(pixels, judged, Math.toIntExact(size), config.textSize(), rng);
     }
 
     @Override
@@ -139,8 +153,7 @@ public final class PretrainedFeatureDiscriminator implements Discriminator {
     @Override
     public List<String> summary() {
         List<String> lines = new ArrayList<>(pixels.summary());
-        lines.add(LayerSummary.line("frozen", encoder.getClass().getSimpleName() + ", frozen",
-                "[" + encoderSize + "]", 0));
+        lines.add(LayerSummary.line("frozen", "pre-trained image encoder, frozen", "[" + encoderSize + "]", 0));
         lines.addAll(LayerSummary.lines("judge", judge(), new long[]{encoderSize}));
         lines.addAll(LayerSummary.lines("judge text", textProjection, new long[]{textProjection.weight().value().rows()}));
         return lines;

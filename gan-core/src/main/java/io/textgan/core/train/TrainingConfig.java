@@ -41,6 +41,8 @@ package io.textgan.core.train;
  *                           reads 0)
  * @param pretrainedFeatures the discriminator also judges each image through the frozen pre-trained image encoder
  *                           (needs encoder pre-training); see {@link PretrainedFeatureDiscriminator}
+ * @param pretrainedGrid     the judge reads the encoder's last feature grid instead of its vector (needs
+ *                           pretrainedFeatures; a configuration written before this option reads false)
  */
 public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed, double learningRateG,
                              double learningRateD, double beta1, double beta2, int encoderSteps,
@@ -49,7 +51,7 @@ public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed,
                              int checkpointEvery, double clipGradNorm, int divergenceRetries, String loss,
                              boolean ganInt, double emaDecay, double matchingWeight, double modeSeekingWeight,
                              double contrastiveWeight, double oneWordNegatives, int oneWordCandidates,
-                             boolean pretrainedFeatures) {
+                             boolean pretrainedFeatures, boolean pretrainedGrid) {
 
     public TrainingConfig {
         positive("epochs", epochs);
@@ -110,6 +112,9 @@ public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed,
         if (pretrainedFeatures && encoderSteps == 0) {
             throw new IllegalArgumentException("pretrainedFeatures needs the encoders' pre-training (encoderSteps > 0)");
         }
+        if (pretrainedGrid && !pretrainedFeatures) {
+            throw new IllegalArgumentException("pretrainedGrid needs the judge (pretrainedFeatures)");
+        }
     }
 
     /**
@@ -124,7 +129,7 @@ public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed,
      */
     public static TrainingConfig defaults() {
         return new TrainingConfig(9, 0, 64, 42, 1e-3, 4e-4, 0.5, 0.999, 600, 1e-3, "conv", 8, 3, 1, 1.0, 0, 0, 2,
-                LossProviders.DEFAULT, false, 0, 2, 1, 0, 0, 1, true);
+                LossProviders.DEFAULT, false, 0, 2, 1, 0, 0, 1, true, false);
     }
 
     /** A builder starting from {@link #defaults()}. */
@@ -181,6 +186,7 @@ public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed,
         private double oneWordNegatives;
         private int oneWordCandidates;
         private boolean pretrainedFeatures;
+        private boolean pretrainedGrid;
 
         private Builder(TrainingConfig c) {
             epochs = c.epochs;
@@ -210,6 +216,7 @@ public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed,
             oneWordNegatives = c.oneWordNegatives;
             oneWordCandidates = c.oneWordCandidates;
             pretrainedFeatures = c.pretrainedFeatures;
+            pretrainedGrid = c.pretrainedGrid;
         }
 
         public Builder epochs(int v) { epochs = v; return this; }
@@ -266,12 +273,15 @@ public record TrainingConfig(int epochs, int maxSteps, int batchSize, long seed,
 
         public Builder pretrainedFeatures(boolean v) { pretrainedFeatures = v; return this; }
 
+        public Builder pretrainedGrid(boolean v) { pretrainedGrid = v; return this; }
+
         /** @throws IllegalArgumentException naming the first field out of range */
         public TrainingConfig build() {
             return new TrainingConfig(epochs, maxSteps, batchSize, seed, learningRateG, learningRateD, beta1, beta2,
                     encoderSteps, encoderLearningRate, imageEncoder, samplesPerPrompt, keepCheckpoints, generatorSteps,
                     realLabel, checkpointEvery, clipGradNorm, divergenceRetries, loss, ganInt, emaDecay, matchingWeight,
-                    modeSeekingWeight, contrastiveWeight, oneWordNegatives, oneWordCandidates, pretrainedFeatures);
+                    modeSeekingWeight, contrastiveWeight, oneWordNegatives, oneWordCandidates, pretrainedFeatures,
+                    pretrainedGrid);
         }
     }
 

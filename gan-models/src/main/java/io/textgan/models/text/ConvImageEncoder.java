@@ -28,6 +28,7 @@ public final class ConvImageEncoder implements ImageEncoder {
 
     private final ModelConfig config;
     private final Sequential net;
+    private final Sequential grid;
 
     public ConvImageEncoder(ModelConfig config, Random rng) {
         this.config = config;
@@ -46,6 +47,44 @@ public final class ConvImageEncoder implements ImageEncoder {
         layers.add(new Reshape(16L * in));
         layers.add(new Dense("img.fc", 16 * in, config.textSize(), true, Init.glorot(rng, 16L * in, config.textSize(), 16L * in, config.textSize())));
         this.net = new Sequential(layers);
+        this.grid = new Sequential(layers.subList(0, layers.size() - 1));
+    }
+
+    /** The layers before the last (fully connected) one: the last 4×4 grid of features, flattened. */
+    @Override
+    public ImageEncoder features() {
+        return new ImageEncoder() {
+            @Override
+            public INDArray encode(INDArray images, boolean training) {
+                return grid.forward(images, training);
+            }
+
+            @Override
+            public INDArray backward(INDArray gradVectors) {
+                return grid.backward(gradVectors);
+            }
+
+            @Override
+            public INDArray backwardInput(INDArray gradVectors) {
+                return grid.backwardInput(gradVectors);
+            }
+
+            @Override
+            public List<Parameter> parameters() {
+                return grid.parameters();
+            }
+
+            @Override
+            public long multiplyAdds() {
+                return grid.multiplyAdds(new long[]{3, config.imageSize(), config.imageSize()});
+            }
+
+            @Override
+            public List<String> summary() {
+                int s = config.imageSize();
+                return LayerSummary.lines("image", grid, new long[]{3, s, s});
+            }
+        };
     }
 
     @Override
