@@ -20,7 +20,9 @@ import java.util.Random;
 /**
  * The reference unconditional DCGAN at 64×64, layer for layer as other frameworks' benchmarks define it, so that
  * images per second can be compared: one step is a discriminator update on B real and B generated images, then a
- * generator update on B fresh noise vectors; Adam(2e-4, 0.5, 0.999); random "real" images.
+ * generator update on B fresh noise vectors; Adam(2e-4, 0.5, 0.999); random "real" images. As in this project's
+ * training, the generator's update backpropagates through the discriminator for the input gradient alone (its weight
+ * gradients would be thrown away).
  */
 final class Dcgan64Workload implements Workload {
     private static final int NOISE = 228;
@@ -73,12 +75,15 @@ final class Dcgan64Workload implements Workload {
         return batch;
     }
 
-    /** G forward twice, G backward once, D forward three times and backward three times (≈ 2× forward each). */
+    /**
+     * G forward twice, G backward once, D forward three times, D backward twice with its weight gradients (≈ 2×
+     * forward) and once, in the generator's update, with the input gradient alone (≈ 1× forward), as training does.
+     */
     @Override
     public long multiplyAddsPerStep() {
         long g = generator.multiplyAdds(new long[]{NOISE});
         long d = discriminator.multiplyAdds(new long[]{3, 64, 64});
-        return (long) batch * (2 * g + 2 * g + 3 * d + 6 * d);
+        return (long) batch * (2 * g + 2 * g + 3 * d + 4 * d + d);
     }
 
     @Override
@@ -95,7 +100,7 @@ final class Dcgan64Workload implements Workload {
         INDArray freshNoise = timer.time("data", () -> Init.normal(rng, 1, batch, NOISE));
         INDArray fresh = timer.time("g_forward", () -> generator.forward(freshNoise, true));
         LossGradient fooled = loss.generator(timer.time("d_forward", () -> discriminator.forward(fresh, true)));
-        INDArray gradFake = timer.time("d_backward", () -> discriminator.backward(fooled.gradient()));
+        INDArray gradFake = timer.time("d_backward", () -> discriminator.backwardInput(fooled.gradient()));
         timer.time("g_backward", () -> generator.backward(gradFake));
         timer.time("updaters", generatorOptimizer::step);
     }
