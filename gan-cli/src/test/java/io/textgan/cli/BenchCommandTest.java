@@ -38,9 +38,11 @@ class BenchCommandTest {
     void dcgan64CountsTheReferenceFlops() throws IOException {
         GanCliEndToEndTest.Result r = GanCliEndToEndTest.gan("bench", "--workload", "dcgan64", "--steps", "1", "--warmup", "0", "--batch", "2");
         Map<?, ?> json = Json.fromString(r.out().strip(), Map.class);
-        // 2.7 GFLOP per image (G forward 0.21, D forward 0.21; backward 2x forward), as other frameworks count it
+        // G forward 0.21 GFLOP per image, D forward 0.21; a backward with weight gradients 2x forward: 2.7 GFLOP as
+        // other frameworks count the step; 2.5 as it runs here, the generator's update taking the discriminator's input
+        // gradient alone (1x forward)
         double perImage = ((Number) json.get("gflop_per_step")).doubleValue() / 2;
-        assertEquals(2.7, perImage, 0.1);
+        assertEquals(2.5, perImage, 0.05);
     }
 
     @Test
