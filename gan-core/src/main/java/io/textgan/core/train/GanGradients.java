@@ -7,11 +7,14 @@ import io.textgan.core.api.Generator;
 import io.textgan.core.api.ImageEncoder;
 import io.textgan.core.api.LossGradient;
 import io.textgan.core.data.Batch;
+import io.textgan.core.data.CaptionedImageSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
+import java.util.HashSet;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * The gradients of one GAN-CLS step (see {@link GanTrainer}) on a batch, or on one shard of a batch: the discriminator's,
@@ -21,8 +24,8 @@ import java.util.Random;
  * each other (the matching term's batch softmax, mode-seeking pairs, the contrastive terms) compare a shard's rows only.
  */
 public final class GanGradients {
-    /** Caption vectors kept (64 MB at 128 floats each): every training caption of the built-in data, CUB or Oxford-102. */
-    private static final int CAPTION_VECTORS = 1 << 17;
+    /** Most captions whose vectors are kept (128 MB at 128 floats each; the built-in data has 25,581, CUB 117,880). */
+    private static final int CAPTION_VECTORS = 1 << 18;
 
     private final TextToImageModel model;
     private final Discriminator discriminator;
@@ -33,7 +36,7 @@ public final class GanGradients {
     private final DiscriminatorContrast contrast;
     private final OneWordNegatives oneWordNegatives;
     private final ImageEncoder imageEncoder;
-    private final CaptionVectors captionVectors;
+    private CaptionVectors captionVectors;
 
     /**
      * @param discriminator the discriminator; with pretrainedFeatures, wrapped in a {@link PretrainedFeatureDiscriminator}
@@ -49,7 +52,7 @@ public final class GanGradients {
                     + config.matchingWeight() + ")") + " needs the pre-trained image encoder");
         }
         this.model = model;
-        this.captionVectors = new CaptionVectors(model, CAPTION_VECTORS);
+        this.captionVectors = new CaptionVectors(model);
         this.imageEncoder = config.matchingWeight() > 0 || config.pretrainedFeatures() ? imageEncoder : null;
         this.discriminator = config.pretrainedFeatures()
                 ? PretrainedFeatureDiscriminator.around(discriminator, imageEncoder, model.config(), config.pretrainedGrid(),
@@ -141,6 +144,22 @@ public final class GanGradients {
         public int size() {
             return batch.size();
         }
+    }
+
+    /**
+     * Encodes the data's captions now, once, for every later step (the text encoder is frozen here), in an order that
+     * makes each vector depend on the set of captions alone; with more than {@value #CAPTION_VECTORS} distinct captions,
+     * each step's are encoded as it comes. Replaces the captions of an earlier call.
+     *
+     * @return the number of captions whose vectors are kept (0 beyond the limit)
+     */
+    public int encodeCaptions(CaptionedImageSource data) {
+        Set<String> captions = new HashSet<>();
+        for (int i = 0; i < data.size() && captions.size() <= CAPTION_VECTORS; i++) {
+            captions.addAll(data.captions(i));
+        }
+        captionVectors = captions.size() <= CAPTION_VECTORS ? new CaptionVectors(model, captions) : new CaptionVectors(model);
+        return captionVectors.size();
     }
 
     /** The shared inputs of step {@code step} (0-based: steps completed before it) on {@code batch}. */

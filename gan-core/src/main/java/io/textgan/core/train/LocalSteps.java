@@ -2,17 +2,24 @@ package io.textgan.core.train;
 
 import io.textgan.core.data.Batch;
 import io.textgan.core.data.BatchSampler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Iterator;
 
 /** Steps computed in this JVM on the sampler's batches (the sampler stays open: its owner closes it). */
 final class LocalSteps implements StepSource {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalSteps.class);
     private final BatchSampler sampler;
     private final GanGradients gradients;
 
+    /** Encodes the sampler's captions once, for every step (see {@link GanGradients#encodeCaptions}). */
     LocalSteps(BatchSampler sampler, GanGradients gradients) {
         this.sampler = sampler;
         this.gradients = gradients;
+        long start = System.nanoTime();
+        int kept = gradients.encodeCaptions(sampler.source());
+        LOG.info("text vectors of {} captions encoded once in {} s", kept, String.format("%.1f", (System.nanoTime() - start) / 1e9));
     }
 
     @Override

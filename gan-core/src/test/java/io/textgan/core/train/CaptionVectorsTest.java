@@ -68,28 +68,31 @@ class CaptionVectorsTest {
             vocabulary.size(), 4, 3, "mean", 6, null, false), vocabulary, encoder, null);
 
     @Test
-    void eachCaptionIsEncodedOnceAndGivenAsTheModelGivesIt() {
-        CaptionVectors vectors = new CaptionVectors(model, 100);
-        List<String> first = List.of("a red circle", "a blue square", "a red circle");
-        assertEquals(model.encode(first), vectors.encode(first));
+    void keptVectorsAreTheModelsAndNeedNoEncoding() {
+        CaptionVectors vectors = new CaptionVectors(model, List.of("a red circle", "a blue square", "a red circle", "on white"));
+        assertEquals(3, vectors.size());
+        List<String> batch = List.of("on white", "a red circle", "a blue square", "a red circle");
         encoder.encoded = 0;
-        List<String> second = List.of("a blue square on white", "a red circle", "a blue square", "a blue square on white");
-        assertEquals(model.encode(second), vectors.encode(second));
-        assertEquals(4 + 1, encoder.encoded, "model.encode's 4 and the one new caption");
+        INDArray kept = vectors.encode(batch);
+        assertEquals(0, encoder.encoded);
+        assertTrue(kept.equalsWithEps(model.encode(batch), 1e-6));
     }
 
     @Test
-    void theLeastRecentlyUsedCaptionIsDroppedBeyondCapacity() {
-        CaptionVectors vectors = new CaptionVectors(model, 2);
-        vectors.encode(List.of("a red circle"));
-        vectors.encode(List.of("a blue square"));
-        vectors.encode(List.of("a red circle"));
-        vectors.encode(List.of("on white"));
+    void eachVectorDependsOnTheSetOfCaptionsAloneNotTheirOrder() {
+        List<String> batch = List.of("a red circle", "a blue square on white", "a blue square");
+        INDArray one = new CaptionVectors(model, List.of("a blue square", "a red circle", "a blue square on white")).encode(batch);
+        INDArray other = new CaptionVectors(model, List.of("a blue square on white", "a red circle", "a blue square", "a red circle")).encode(batch);
+        assertEquals(one, other);
+    }
+
+    @Test
+    void aBatchWithACaptionNotKeptIsEncodedAsItIs() {
+        CaptionVectors vectors = new CaptionVectors(model, List.of("a red circle"));
+        List<String> batch = List.of("a red circle", "a blue square");
         encoder.encoded = 0;
-        vectors.encode(List.of("a red circle", "on white"));
-        assertEquals(0, encoder.encoded);
-        INDArray again = vectors.encode(List.of("a blue square"));
-        assertEquals(1, encoder.encoded);
-        assertTrue(again.equalsWithEps(model.encode(List.of("a blue square")), 0));
+        assertEquals(model.encode(batch), vectors.encode(batch));
+        assertEquals(2 + 2, encoder.encoded, "the batch's two captions, and model.encode's two");
+        assertEquals(model.encode(batch), new CaptionVectors(model).encode(batch));
     }
 }
