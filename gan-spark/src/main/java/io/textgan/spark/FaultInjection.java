@@ -15,9 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * For tests of recovery, at one step, one shard's discriminator task, first attempt only: either the attempt fails
  * (an exception, as a task on a lost executor fails), or, with {@code killMarker}, the executor that runs it writes its
  * process id to that file and waits mid-task to be killed from outside (a real lost executor: the test kills the JVM).
- * Either way Spark runs the task again.
+ * Either way Spark runs the task again. Or, with {@code delayMillis}, every task of the shard at the step (both jobs,
+ * every attempt) waits that long before it computes, so that it finishes after the other shards' (a straggler).
  */
-record FaultInjection(int step, int shard, String killMarker) implements Serializable {
+record FaultInjection(int step, int shard, String killMarker, long delayMillis) implements Serializable {
     static final FaultInjection NONE = new FaultInjection(-1, -1);
     /** Failures injected in this JVM (a test in local mode reads it). */
     static final AtomicInteger INJECTED = new AtomicInteger();
@@ -25,17 +26,29 @@ record FaultInjection(int step, int shard, String killMarker) implements Seriali
     private static final long KILL_WAIT_MS = 120_000;
 
     FaultInjection(int step, int shard) {
-        this(step, shard, null);
+        this(step, shard, null, 0);
     }
 
     /** The executor running the first attempt of the shard's discriminator task at the step waits to be killed. */
     static FaultInjection killExecutor(int step, int shard, Path marker) {
-        return new FaultInjection(step, shard, marker.toAbsolutePath().toString());
+        return new FaultInjection(step, shard, marker.toAbsolutePath().toString(), 0);
+    }
+
+    /** The shard's tasks at the step start {@code millis} late (and finish last). */
+    static FaultInjection delay(int step, int shard, long millis) {
+        return new FaultInjection(step, shard, null, millis);
     }
 
     void beforeShard(int currentStep, ShardSpec spec, Phase phase) {
+        if (currentStep != step || spec.index() != shard) {
+            return;
+        }
+        if (delayMillis > 0) {
+            sleep(delayMillis);
+            return;
+        }
         TaskContext task = TaskContext.get();
-        if (currentStep != step || spec.index() != shard || !phase.discriminator() || task == null || task.attemptNumber() != 0) {
+        if (!phase.discriminator() || task == null || task.attemptNumber() != 0) {
             return;
         }
         if (killMarker == null) {
@@ -56,12 +69,18 @@ record FaultInjection(int step, int shard, String killMarker) implements Seriali
             Path written = marker.resolveSibling(marker.getFileName() + ".tmp");
             Files.writeString(written, Long.toString(ProcessHandle.current().pid()));
             Files.move(written, marker, StandardCopyOption.ATOMIC_MOVE);
-            Thread.sleep(KILL_WAIT_MS);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        sleep(KILL_WAIT_MS);
+        throw new IllegalStateException("executor " + executor + " was not killed within " + KILL_WAIT_MS + " ms");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        throw new IllegalStateException("executor " + executor + " was not killed within " + KILL_WAIT_MS + " ms");
     }
 }

@@ -26,9 +26,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A worker's copy of the networks and its view of the data. Before each shard it takes the driver's weights, so its
- * result is a function of the weights, the shard and the step alone: a task run again (after a lost executor) gives
- * the same gradients.
+ * A worker's copy of the networks and its view of the data. Before each shard it takes the driver's weights and forgets
+ * the caption vectors of earlier shards, so its result is a function of the weights, the shard and the step alone,
+ * whichever shards this replica computed before: a task run again (after a lost executor) gives the same gradients.
  */
 final class Replica {
     private final TextToImageModel model;
@@ -78,6 +78,7 @@ final class Replica {
              MemoryWorkspace ignored = StepWorkspace.open("spark-shard")) {
             Flat.assignValues(model.generator().parameters(), weights.generator());
             Flat.assignValues(discriminator.parameters(), weights.discriminator());
+            gradients.forgetCaptionVectors();
             GanGradients.Inputs inputs = gradients.inputs(batch, step, spec.shard());
             if (phase.discriminator()) {
                 double loss = gradients.discriminator(inputs, step);

@@ -1,6 +1,7 @@
 package io.textgan.spark;
 
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * What a shard sends back, already weighted by its share of the batch, so that the sum over shards is the whole batch's
@@ -19,8 +20,19 @@ record ShardResult(double loss, float[] gradient, float[] buffers, String diverg
         return new ShardResult(weight * loss, gradient, buffers, null);
     }
 
-    /** The sum of two results (a divergence wins). */
-    static ShardResult sum(ShardResult a, ShardResult b) {
+    /**
+     * The sum of the shards' results in shard order, (((r0 + r1) + r2) + ...), so the same bits whichever shard's task
+     * finished first (float addition is not associative); a divergence wins, the first shard's that diverged.
+     */
+    static ShardResult sum(List<ShardResult> shards) {
+        ShardResult sum = shards.get(0);
+        for (int i = 1; i < shards.size(); i++) {
+            sum = sum(sum, shards.get(i));
+        }
+        return sum;
+    }
+
+    private static ShardResult sum(ShardResult a, ShardResult b) {
         if (a.diverged != null) {
             return a;
         }

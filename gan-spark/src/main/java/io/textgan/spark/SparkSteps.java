@@ -18,9 +18,10 @@ import java.util.List;
 
 /**
  * A trainer's steps computed by Spark: each step is two jobs of one task per shard, the discriminator's gradient and
- * then the generator's through the updated discriminator. The driver sends its weights with each job, sums the
- * shards' weighted gradients with a tree reduction and puts them into its own networks' gradients, where the trainer
- * checks and applies them as it does a local step's; so there is one copy of the weights and the optimiser state (the
+ * then the generator's through the updated discriminator. The driver sends its weights with each job, collects the
+ * shards' weighted gradients and sums them in shard order (so a step's result does not depend on which task finished
+ * first: a recomputed task changes no bit), and puts the sum into its own networks' gradients, where the trainer checks
+ * and applies it as it does a local step's; so there is one copy of the weights and the optimiser state (the
  * driver's), and every task starts from it.
  */
 final class SparkSteps implements StepSource {
@@ -73,9 +74,10 @@ final class SparkSteps implements StepSource {
         Broadcast<StepWeights> weights = spark.broadcast(new StepWeights(Flat.values(generator), Flat.values(discriminator)));
         try {
             spark.setJobDescription("gan step " + (step + 1) + ": " + phase);
-            ShardResult sum = spark.parallelize(ShardSpec.split(plan, workers), workers)
+            // collect returns the shards' results in partition (= shard) order, however their tasks finished
+            ShardResult sum = ShardResult.sum(spark.parallelize(ShardSpec.split(plan, workers), workers)
                     .map(new ShardTask(setupBroadcast, weights, phase, step))
-                    .treeReduce(ShardResult::sum);
+                    .collect());
             if (sum.diverged() != null) {
                 throw new TrainingDivergedException(sum.diverged());
             }

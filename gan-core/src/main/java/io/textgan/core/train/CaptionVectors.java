@@ -61,4 +61,9 @@ final class CaptionVectors {
         }
         return Nd4j.create(rows, new long[]{captions.size(), size}, DataType.FLOAT);
     }
+
+    /** Forgets every vector kept. */
+    void clear() {
+        vectors.clear();
+    }
 }
