@@ -26,9 +26,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A worker's copy of the networks and its view of the data. Before each shard it takes the driver's weights and forgets
- * the caption vectors of earlier shards, so its result is a function of the weights, the shard and the step alone,
- * whichever shards this replica computed before: a task run again (after a lost executor) gives the same gradients.
+ * A worker's copy of the networks and its view of the data, whose caption vectors it encodes once as a local run does
+ * ({@link GanGradients#encodeCaptions}). Before each shard it takes the driver's weights, so its result is a function
+ * of the weights, the shard and the step alone: a task run again (after a lost executor) gives the same gradients.
  */
 final class Replica {
     private final TextToImageModel model;
@@ -58,6 +58,7 @@ final class Replica {
                     ModelRegistry.get(LossProvider.class, training.loss()).create(training.realLabel()), training);
             this.discriminator = gradients.discriminator(); // wrapped, as the driver's, with --pretrained-features
             this.data = WorkerData.training(setup);
+            gradients.encodeCaptions(data);
             this.generatorTrainable = Flat.trainable(model.generator().parameters());
             this.discriminatorTrainable = Flat.trainable(discriminator.parameters());
             List<Parameter> buffers = new ArrayList<>(Flat.buffers(model.generator().parameters()));
@@ -78,7 +79,6 @@ final class Replica {
              MemoryWorkspace ignored = StepWorkspace.open("spark-shard")) {
             Flat.assignValues(model.generator().parameters(), weights.generator());
             Flat.assignValues(discriminator.parameters(), weights.discriminator());
-            gradients.forgetCaptionVectors();
             GanGradients.Inputs inputs = gradients.inputs(batch, step, spec.shard());
             if (phase.discriminator()) {
                 double loss = gradients.discriminator(inputs, step);

@@ -61,9 +61,4 @@ final class CaptionVectors {
         }
         return Nd4j.create(rows, new long[]{captions.size(), size}, DataType.FLOAT);
     }
-
-    /** Forgets every vector kept. */
-    void clear() {
-        vectors.clear();
-    }
 }

@@ -238,15 +238,6 @@ public final class GanGradients {
         }
     }
 
-    /**
-     * Forgets the caption vectors kept so far. A caption's vector is the one the text encoder gave in the batch that
-     * first held it, which may differ in the last bits from another batch's; a data-parallel worker, whose shards come
-     * in no fixed order, forgets them before each shard so that its result depends on the shard alone.
-     */
-    public void forgetCaptionVectors() {
-        captionVectors.clear();
-    }
-
     public TextToImageModel model() {
         return model;
     }
