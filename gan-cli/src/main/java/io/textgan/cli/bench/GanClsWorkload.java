@@ -22,8 +22,8 @@ import java.util.Random;
 /**
  * The project's own default text-conditioned model at a given image size (at 32×32 exactly the step of the default
  * {@code gan train}: model, batch, shapes data pipeline, training defaults, divergence guard, and a garbage collection
- * every 20 steps as training asks for) with its whole GAN-CLS step: text encoder
- * forward for right and wrong captions, the discriminator on three pairs, the generator through the discriminator and
+ * every 20 steps as training asks for) with its whole GAN-CLS step: the text vectors of right and wrong captions (the
+ * data's encoded once before the first step, as training does), the discriminator on three pairs, the generator through the discriminator and
  * the default extra terms (image–caption matching through an image encoder, mode seeking), the discriminator's
  * default judge through that encoder included.
  */
@@ -59,6 +59,7 @@ final class GanClsWorkload implements Workload {
         trainer = new GanTrainer(model, discriminator, imageEncoder, new NonSaturatingLoss(defaults.realLabel()), defaults,
                 List.of(), GradientHealth.guardOnly());
         sampler = new BatchSampler(data, batch, imageSize, 1);
+        trainer.gradients().encodeCaptions(data); // as training does before its first step
     }
 
     @Override
@@ -73,8 +74,7 @@ final class GanClsWorkload implements Workload {
 
     /**
      * The work the step does, a backward pass with both gradients counted as twice its forward and one with the input
-     * gradient alone as once: the text encoder on right and wrong captions (once per caption, then cached, so an
-     * over-count once the cache is warm); G forward and backward; the pixel discriminator and the judge's head forward
+     * gradient alone as once: G forward and backward (the captions' text vectors are encoded once before); the pixel discriminator and the judge's head forward
      * four times (the real images' features once, with two captions, counted twice), backward with parameter gradients
      * three times and with the image gradient alone once; the frozen image encoder forward on the real and generated
      * images of the discriminator's update, and forward and backward (image gradient alone) for the judge and for the
@@ -85,8 +85,7 @@ final class GanClsWorkload implements Workload {
         long g = model.generator().multiplyAdds();
         long i = imageEncoder.multiplyAdds();
         long d = trainer.discriminator().multiplyAdds() - i; // the default judge's count includes the encoder's forward
-        long e = model.textEncoder().multiplyAdds();
-        return (long) batch * (2 * e + 3 * g + 4 * d + 2 * 3 * d + d + 2 * i + 2 * (i + i));
+        return (long) batch * (3 * g + 4 * d + 2 * 3 * d + d + 2 * i + 2 * (i + i));
     }
 
     @Override

@@ -164,8 +164,9 @@ public final class TrainCommand implements Callable<Integer> {
             + "sees shapes and colours from the first step (needs --encoder-steps above 0). Default: on, off with --encoder-steps 0.")
     boolean pretrainedFeatures;
 
-    @Option(names = "--pretrained-grid", description = "The judge of --pretrained-features reads the encoder's last grid "
-            + "of features (4x4, flattened) instead of its vector, which keeps more of what tells a drawn shape from a real one.")
+    @Option(names = "--pretrained-grid", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "The judge of --pretrained-features reads the encoder's last grid of features (4x4, flattened) "
+            + "instead of its vector, which keeps more of what tells a drawn shape from a real one. Default: on with the judge.")
     boolean pretrainedGrid;
 
     @Option(names = "--conditioning-augmentation", description = "StackGAN's conditioning augmentation: the generator samples its "
@@ -287,13 +288,13 @@ public final class TrainCommand implements Callable<Integer> {
         return readsPretrainedEncoder("--pretrained-features", pretrainedFeatures, "the judge reads the pre-trained image encoder");
     }
 
-    /** The judge's grid: refused without the judge. */
+    /** The judge's grid: off without the judge, and refused if asked for there. */
     private boolean pretrainedGrid() {
-        if (pretrainedGrid && !pretrainedFeatures()) {
+        if (pretrainedGrid && !pretrainedFeatures() && spec.commandLine().getParseResult().hasMatchedOption("--pretrained-grid")) {
             throw new IllegalArgumentException("--pretrained-grid needs the judge of --pretrained-features (off with "
                     + "--no-pretrained-features or --encoder-steps 0)");
         }
-        return pretrainedGrid;
+        return pretrainedGrid && pretrainedFeatures();
     }
 
     /** The matching term's weight: off without pre-training unless asked for, which is then refused. */
