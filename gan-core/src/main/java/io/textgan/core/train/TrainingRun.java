@@ -108,7 +108,10 @@ public final class TrainingRun {
         this.loss = ModelRegistry.get(LossProvider.class, config.loss()).create(config.realLabel());
     }
 
-    /** The outcome: the trained model and where its last checkpoint is. */
+    /**
+     * The outcome: the model its checkpoints generate with (with an average of the generator's weights, the averaged
+     * generator), its GAN steps, and where its last checkpoint is.
+     */
     public record Result(TextToImageModel model, int steps, Path checkpoint, double heldOutRetrieval) {
     }
 
@@ -143,7 +146,8 @@ public final class TrainingRun {
             }
             GanTrainer trainer = trainer(textToImage, discriminator, imageEncoder, samplePrompts, current, health);
             new CheckpointWriter(run, current.keepCheckpoints(), provenance).write(trainer);
-            return new Result(textToImage, fit(trainer, sampler, health), run.latestCheckpoint(), retrieval);
+            GanTrainer trained = fit(trainer, sampler, health);
+            return new Result(trained.generationModel(), trained.step(), run.latestCheckpoint(), retrieval);
         }
     }
 
@@ -161,7 +165,8 @@ public final class TrainingRun {
         GanTrainer trainer = restoreNewest(config, health);
         LOG.info("resuming {} at step {}, loss {}", run.root(), trainer.step(), config.loss());
         try (BatchSampler sampler = sampler(trainer.model().config().imageSize())) {
-            return new Result(trainer.model(), fit(trainer, sampler, health), run.latestCheckpoint(), Double.NaN);
+            GanTrainer trained = fit(trainer, sampler, health);
+            return new Result(trained.generationModel(), trained.step(), run.latestCheckpoint(), Double.NaN);
         }
     }
 
@@ -196,13 +201,15 @@ public final class TrainingRun {
 
     /**
      * Trains to the end; after a divergence, restores the newest good checkpoint and continues at half the learning
-     * rates, up to {@link TrainingConfig#divergenceRetries()} times. Returns the number of GAN steps of the run.
+     * rates, up to {@link TrainingConfig#divergenceRetries()} times. Returns the trainer that finished (after a
+     * retry, the restored one).
      */
-    private int fit(GanTrainer trainer, BatchSampler sampler, GradientHealth health) throws IOException {
+    private GanTrainer fit(GanTrainer trainer, BatchSampler sampler, GradientHealth health) throws IOException {
         GanTrainer current = trainer;
         for (int retry = 1; ; retry++) {
             try (StepSource source = steps.open(sampler, current)) {
-                return current.fit(source);
+                current.fit(source);
+                return current;
             } catch (TrainingDivergedException e) {
                 TrainingConfig c = current.config();
                 if (retry > c.divergenceRetries()) {
