@@ -138,7 +138,11 @@ public class GanCliEndToEndTest {
         Path checkpoint = ema.resolve("checkpoints/epoch-0001");
         assertTrue(Files.exists(checkpoint.resolve("generator-trained.safetensors")));
         assertFalse(Files.exists(ema.resolve("checkpoints/epoch-0000")), "--keep-checkpoints 1 keeps only the newest");
-        assertFalse(Files.exists(run.resolve("checkpoints/epoch-0001/generator-trained.safetensors")), "only with --ema");
+        assertTrue(Files.exists(run.resolve("checkpoints/epoch-0001/generator-trained.safetensors")), "the default averages too");
+        Path plain = tmp.resolve("no-ema");
+        assertEquals(0, gan("train", "--ema", "0", "--image-size", "16", "--ngf", "4", "--ndf", "4", "--noise-size", "8", "--text-size", "16",
+                "--shapes-count", "32", "--batch-size", "16", "--steps", "1", "--encoder-steps", "0", "--run", plain.toString()).code());
+        assertFalse(Files.exists(plain.resolve("checkpoints/epoch-0001/generator-trained.safetensors")), "only with an average");
         assertTrue(Files.mismatch(checkpoint.resolve("generator.safetensors"), checkpoint.resolve("generator-trained.safetensors")) >= 0);
         Result bad = gan("train", "--ema", "1", "--run", tmp.resolve("bad-ema").toString());
         assertEquals(2, bad.code());
